@@ -1,0 +1,41 @@
+# The two commands of the README:
+#   make book   create .venv, install, execute every notebook, write _build/html
+#   make test   everything `make book` does, then every test (unit, notebooks, browser)
+#
+# Heavy packages are pinned for the machines this is developed and tested on by
+# constraints/test-machine.txt; set CONSTRAINTS= to use pyproject's ranges only.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CONSTRAINTS ?= constraints/test-machine.txt
+PIP_CONSTRAINTS := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
+STAMP := $(VENV)/.pixelviz-installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: book test install clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade --quiet "pip>=23"
+	$(BIN)/python -m pip install $(PIP_CONSTRAINTS) -e '.[test]'
+	touch $(STAMP)
+
+# The book: every notebook executed (outputs cached by jupyter-cache, keyed on
+# the code), Sphinx warnings are errors, a failing cell fails the build.
+book: $(STAMP)
+	PIXELVIZ_STATIC_WIDGETS=1 $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
+	@echo ""
+	@echo "The book is in $(CURDIR)/_build/html — open file://$(CURDIR)/_build/html/index.html"
+
+# Unit tests, then every notebook through nbmake, then the browser tests
+# against the site `make book` just built.
+test: book
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser" tests
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --nbmake --nbmake-timeout=300 book
+	$(BIN)/python -m pytest -m browser tests
+
+clean:
+	rm -rf _build

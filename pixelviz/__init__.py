@@ -1,0 +1,65 @@
+"""pixelviz: where are pixels?
+
+Grid conventions and coordinate transforms (:mod:`pixelviz.conventions`),
+numpy reference implementations of the operations whose conventions matter,
+a probe that measures which convention a resize function uses, and
+matplotlib drawings of all of it (:mod:`pixelviz.plot`, imported on first
+use).
+
+``import pixelviz`` needs only numpy and matplotlib; adapters for torch,
+OpenCV, Pillow, ... import their library when they are called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .conventions import (
+    GRID_CONVENTIONS,
+    RESIZE_CONVENTIONS,
+    Convention,
+    NearestRounding,
+    Origin,
+    convert_origin,
+    coord_to_index,
+    index_to_coord,
+    parse_convention,
+    parse_origin,
+    parse_rounding,
+    round_nearest,
+    sample_positions,
+    source_coords,
+)
+from .devices import torch_device
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "Convention",
+    "GRID_CONVENTIONS",
+    "RESIZE_CONVENTIONS",
+    "NearestRounding",
+    "Origin",
+    "parse_convention",
+    "parse_rounding",
+    "parse_origin",
+    "sample_positions",
+    "source_coords",
+    "round_nearest",
+    "index_to_coord",
+    "coord_to_index",
+    "convert_origin",
+    "torch_device",
+    "plot",
+]
+
+# Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
+_LAZY_SUBMODULES = {"plot"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'pixelviz' has no attribute {name!r}")

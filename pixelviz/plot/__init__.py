@@ -1,0 +1,17 @@
+"""matplotlib drawings of grids, resizes, origins and RoIAlign.
+
+Every figure in the book is drawn by a function here. All 2D drawings use
+integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
+(``imshow`` is always called with ``extent=(0, W, H, 0)``).
+"""
+
+from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
+from .grid1d import draw_grid_1d, plot_grids_1d
+
+__all__ = [
+    "CONVENTION_COLORS",
+    "SIGNAL_COLOR",
+    "convention_color",
+    "draw_grid_1d",
+    "plot_grids_1d",
+]

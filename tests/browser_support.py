@@ -1,0 +1,78 @@
+"""Serve the built site on loopback and drive Debian's Chromium with Playwright, offline."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve_site(directory: Path = SITE):
+    """Yield the base URL of a loopback HTTP server for ``directory``."""
+    if not (directory / "index.html").exists():
+        pytest.fail(f"{directory} has no index.html: run `make book` first")
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as httpd:
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        finally:
+            httpd.shutdown()
+
+
+@contextlib.contextmanager
+def offline_browser():
+    """A Playwright Chromium browser; every request off loopback is aborted."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium not found: apt-get install chromium (.ci/run does)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_offline_page(browser, url: str, *, width: int = 1280, height: int = 900):
+    """Open ``url`` with the network cut off except loopback.
+
+    Returns ``(page, blocked, failed, console_errors)`` where ``blocked`` lists
+    the off-machine URLs the page tried to fetch, ``failed`` the loopback
+    requests that failed and ``console_errors`` the console error messages.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    blocked, failed, console_errors = [], [], []
+
+    def route(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("requestfailed", lambda r: failed.append(r.url) if r.url.startswith("http://127.0.0.1") else None)
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.goto(url, wait_until="load")
+    return page, blocked, failed, console_errors
