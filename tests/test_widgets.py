@@ -1,0 +1,272 @@
+"""Explorers: construction, every control redraws, bad values rejected, static HTML, display mode."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+
+import numpy as np
+import pytest
+
+from widgets import STATIC_ENV, Control, Explorer, GridExplorer, static_mode
+from widgets._core import _default_fmt
+
+
+# -- helpers -------------------------------------------------------------------
+
+def static_payload(html: str) -> dict:
+    """The JSON block of a static explorer (sizes, index, alts, frames)."""
+    m = re.search(r'<script type="application/json">(.*?)</script>', html, flags=re.S)
+    assert m, "no JSON payload in the static HTML"
+    return json.loads(m.group(1))
+
+
+def decode_png(b64: str) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGB"))
+
+
+def other_value(control: Control, current):
+    """A declared value of ``control`` different from ``current``."""
+    return next(v for v in control.values if v != current)
+
+
+EXPLORERS = [GridExplorer]
+
+
+# -- the Control declaration ---------------------------------------------------
+
+def test_control_kinds_from_values():
+    assert Control("n", (1, 2, 3), 2).kind == "slider"
+    assert Control("flag", (False, True), False).kind == "toggle"
+    assert Control("mode", ("nearest", "linear"), "linear").kind == "choice"
+
+
+def test_control_accepts_equal_number_and_returns_declared_value():
+    c = Control("scale", (0.5, 2.0), 2.0)
+    assert c.canonical(2) == 2.0 and isinstance(c.canonical(2), float)
+
+
+def test_control_rejects_undeclared_value_with_message():
+    c = Control("scale", (0.5, 2.0), 2.0)
+    with pytest.raises(ValueError, match=r"scale must be one of \[0.5, 2.0\]; got 3"):
+        c.canonical(3)
+
+
+def test_control_rejects_bool_for_number():
+    with pytest.raises(TypeError, match="n must be a number"):
+        Control("n", (0, 1), 0).canonical(True)
+
+
+def test_control_rejects_default_outside_values():
+    with pytest.raises(ValueError, match="n must be one of"):
+        Control("n", (1, 2), 3)
+
+
+def test_control_rejects_static_values_outside_values():
+    with pytest.raises(ValueError, match="n must be one of"):
+        Control("n", (1, 2), 1, static_values=(1, 5))
+
+
+def test_default_fmt():
+    assert _default_fmt(0.75) == "0.75" and _default_fmt(True) == "on" and _default_fmt(3) == "3"
+
+
+# -- every explorer ------------------------------------------------------------
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_explorer_constructs_with_defaults(cls):
+    ex = cls()
+    assert set(ex.state) == {c.name for c in cls.controls}
+    image = ex.rgba()
+    assert image.ndim == 3 and image.shape[2] == 4 and image[..., :3].std() > 0  # something is drawn
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_every_control_changes_the_figure(cls):
+    ex = cls()
+    for control in cls.controls:
+        before = ex.rgba()
+        ex.set(**{control.name: other_value(control, ex.state[control.name])})
+        after = ex.rgba()
+        assert before.shape == after.shape
+        assert np.any(before != after), f"changing {control.name} did not change the figure"
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_redraw_is_in_place_and_idempotent(cls):
+    ex = cls()
+    fig, first = ex.fig, ex.rgba()
+    control = cls.controls[0]
+    default = ex.state[control.name]
+    ex.set(**{control.name: other_value(control, default)})
+    ex.set(**{control.name: default})
+    assert ex.fig is fig  # same figure, artists updated
+    np.testing.assert_array_equal(ex.rgba(), first)  # and nothing left over from the other state
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_unknown_control_is_rejected(cls):
+    with pytest.raises(TypeError, match="has no control 'bogus'"):
+        cls().set(bogus=1)
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_rejected_value_leaves_state_unchanged(cls):
+    ex = cls()
+    state = dict(ex.state)
+    name = cls.controls[0].name
+    with pytest.raises((TypeError, ValueError), match=name):
+        ex.set(**{name: "not a value"})
+    assert ex.state == state
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_static_html_has_one_frame_per_combination_and_no_network(cls):
+    ex = cls()
+    state = dict(ex.state)
+    page = ex.to_html()
+    data = static_payload(page)
+    combos = list(ex.combinations(static=True))
+    assert data["sizes"] == [len(c.static) for c in cls.controls]
+    assert len(data["index"]) == len(combos) == int(np.prod(data["sizes"]))
+    assert len(data["alts"]) == len(combos)
+    assert set(data["index"]) == set(range(len(data["frames"])))  # every stored frame is used
+    assert "http" not in page.lower() and "://" not in page  # no CDN, no network
+    assert "<script src" not in page and "<link" not in page
+    assert len(page.encode()) <= 1_500_000  # the page budget per explorer
+    assert ex.state == state  # rendering every frame restores the state
+    # one input per control in the static form
+    for c in cls.controls:
+        assert f'data-pv="{c.name}"' in page
+
+
+@pytest.mark.parametrize("cls", EXPLORERS)
+def test_static_frames_match_live_rendering(cls):
+    """Frame k of the static table is the figure for combination k (checked at two combinations)."""
+    ex = cls()
+    data = static_payload(ex.to_html())
+    combos = list(ex.combinations(static=True))
+    for k in (0, len(combos) - 1):
+        ex.set(**combos[k])
+        live = ex.rgba()[..., :3].astype(int)
+        frame = decode_png(data["frames"][data["index"][k]]).astype(int)
+        assert frame.shape == live.shape
+        assert np.abs(frame - live).mean() < 3  # palette quantization only
+        assert data["alts"][k] == ex.describe(combos[k])
+
+
+# -- GridExplorer ----------------------------------------------------------------
+
+def test_grid_explorer_draws_pixelviz_sample_positions():
+    import pixelviz as pv
+
+    ex = GridExplorer(n=5, convention="①")
+    dots = [a for a in ex.ax.lines if a.get_marker() == "o"]
+    assert len(dots) == 1
+    # ① with n=5 on [0, 1]: stride 1/4, samples at 0, 0.25, 0.5, 0.75, 1
+    np.testing.assert_allclose(dots[0].get_xdata(), [0, 0.25, 0.5, 0.75, 1])
+    np.testing.assert_allclose(dots[0].get_xdata(), pv.sample_positions(5, "align_corners"))
+
+
+def test_grid_explorer_accepts_every_convention_spelling():
+    assert GridExplorer(convention="③").state["convention"].value == "asymmetric"
+    assert GridExplorer(convention=1).state["convention"].value == "align_corners"
+
+
+def test_grid_explorer_rejects_resize_only_convention():
+    with pytest.raises(ValueError, match="convention must be one of .* here; got 'pytorch_half_pixel'"):
+        GridExplorer(convention="pytorch_half_pixel")
+
+
+def test_grid_explorer_rejects_n_out_of_grid():
+    with pytest.raises(ValueError, match=r"n must be one of \[2, 3, 4, 5, 6, 7, 8\]; got 1"):
+        GridExplorer(n=1)
+
+
+def test_grid_explorer_leaves_no_stale_artists():
+    ex = GridExplorer(n=8)
+    count = len(ex.ax.patches) + len(ex.ax.texts)
+    ex.set(n=2).set(n=8)
+    assert len(ex.ax.patches) + len(ex.ax.texts) == count
+
+
+# -- display mode ------------------------------------------------------------------
+
+def test_static_mode_reads_environment(monkeypatch):
+    monkeypatch.delenv(STATIC_ENV, raising=False)
+    assert not static_mode()
+    monkeypatch.setenv(STATIC_ENV, "1")
+    assert static_mode()
+    monkeypatch.setenv(STATIC_ENV, "0")
+    assert not static_mode()
+
+
+def _displayed(monkeypatch, ex):
+    shown = []
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append((a, k)))
+    ex._ipython_display_()
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_static_mode_displays_only_html(monkeypatch):
+    monkeypatch.setenv(STATIC_ENV, "1")
+    (obj,), kwargs = _displayed(monkeypatch, GridExplorer())
+    assert kwargs == {"raw": True}
+    assert list(obj) == ["text/html"] and 'class="pv-explorer"' in obj["text/html"]
+
+
+def test_live_mode_displays_ipywidgets_ui(monkeypatch):
+    ipywidgets = pytest.importorskip("ipywidgets")
+    monkeypatch.delenv(STATIC_ENV, raising=False)
+    (obj,), _ = _displayed(monkeypatch, GridExplorer())
+    assert isinstance(obj, ipywidgets.VBox)
+
+
+def test_live_controls_redraw_one_image(monkeypatch):
+    pytest.importorskip("ipywidgets")
+    ex = GridExplorer()
+    ui = ex.widget()
+    assert ex.widget() is ui  # built once
+    image = ex._image
+    before = image.value
+    ex._inputs["n"].value = 7  # what a reader's slider move does
+    assert ex.state["n"] == 7 and image.value != before
+    after_n = image.value
+    ex._inputs["convention"].value = ex._inputs["convention"].options[0][1]
+    assert ex.state["convention"].value == "align_corners" and image.value != after_n
+    # and the Python API moves the widgets
+    ex.set(n=3)
+    assert ex._inputs["n"].value == 3
+
+
+def test_explorer_does_not_import_ipywidgets_for_static_html():
+    import subprocess
+    import sys
+
+    code = ("import sys; from widgets import GridExplorer; GridExplorer().to_html(); "
+            "assert 'ipywidgets' not in sys.modules, 'ipywidgets imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_explorer_base_requires_controls_in_state():
+    class Tiny(Explorer):
+        controls = (Control("k", (1, 2), 1),)
+
+        def setup(self, fig):
+            self.ax = fig.add_subplot()
+            (self.line,) = self.ax.plot([0, 1], [0, 1])
+
+        def render(self, state):
+            self.line.set_ydata([0, state["k"]])
+
+    t = Tiny(k=2)
+    assert t.state == {"k": 2} and repr(t) == "Tiny(k=2)"
+    with pytest.raises(ValueError, match=r"k must be one of \[1, 2\]; got 3"):
+        Tiny(k=3)

@@ -1,0 +1,424 @@
+"""The Explorer base class: one figure, a declared grid of control values, two renderings.
+
+An explorer is a matplotlib figure whose content depends on a few discrete
+controls (a number of pixels, a convention, a scale factor ...). Subclasses
+declare the controls and implement two methods:
+
+* :meth:`Explorer.setup` builds the figure's axes and the artists that never
+  change;
+* :meth:`Explorer.render` updates the artists for a state (a dict mapping
+  each control's name to one of its declared values) *in place*.
+
+From that, the base class provides
+
+* a **live UI** for a running kernel (Jupyter, Colab, Binder, nbmake): one
+  ipywidgets control per control and one ``Image`` widget whose bytes are
+  replaced on every change, so the output never stacks figures. ipywidgets
+  is imported only there, and only classes present in both 7.6+ (Colab ships
+  7.7) and 8 are used;
+* a **static rendering** for the website (no kernel): every combination of
+  the controls' *static* values is rendered once into a palette PNG, and the
+  page gets self-contained HTML — the controls as HTML inputs, the frames as
+  inline ``data:`` images, a few lines of inline JavaScript that swap them.
+  No CDN, no network request. Identical frames are stored once.
+
+Which one a notebook line such as ``GridExplorer()`` displays is decided by
+the environment variable :data:`STATIC_ENV` (set by ``make book``): when it
+is ``1`` the explorer displays only ``text/html`` (the static version);
+otherwise it displays the live ipywidgets UI.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import itertools
+import json
+import numbers
+import os
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Sequence
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode"]
+
+#: Environment variable that switches every explorer to its static rendering.
+STATIC_ENV = "PIXELVIZ_STATIC_WIDGETS"
+
+
+def static_mode() -> bool:
+    """True when explorers should display their static HTML (``PIXELVIZ_STATIC_WIDGETS=1``)."""
+    return os.environ.get(STATIC_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _default_fmt(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of an explorer: a name and the discrete values it may take.
+
+    Parameters
+    ----------
+    name : str
+        Keyword used in ``Explorer(name=value)`` and in the state dict.
+    values : sequence
+        Every value the live UI offers, in display order. Numbers make a
+        slider, strings a dropdown or toggle buttons, ``(False, True)`` a
+        checkbox.
+    default : Any
+        Initial value; must be one of ``values``.
+    label : str
+        Text shown next to the control (defaults to ``name``).
+    static_values : sequence, optional
+        The subset of ``values`` pre-rendered for the static website (defaults
+        to all of them). The static frame count is the product of these
+        lengths over all controls, so this is how an explorer fits its page
+        budget.
+    fmt : callable, optional
+        Turns a value into the text shown for it (default: ``str``, with
+        floats as ``%g``).
+    parse : callable, optional
+        Turns a user's spelling into a value before it is checked (e.g.
+        :func:`pixelviz.parse_convention`, so ``"②"`` selects ``half_pixel``);
+        it raises its own ``TypeError``/``ValueError`` for bad input.
+    """
+
+    name: str
+    values: tuple
+    default: Any
+    label: str = ""
+    static_values: tuple | None = None
+    fmt: Callable[[Any], str] = _default_fmt
+    parse: Callable[[Any], Any] | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "values", tuple(self.values))
+        if not self.values:
+            raise ValueError(f"values of control {self.name!r} must not be empty; got {self.values!r}")
+        if self.static_values is not None:
+            object.__setattr__(self, "static_values", tuple(self.static_values))
+            for v in self.static_values:
+                self.index(v)  # each must be a declared value
+        self.index(self.default)
+
+    @property
+    def kind(self) -> str:
+        """``"toggle"`` (booleans), ``"slider"`` (numbers) or ``"choice"`` (anything else)."""
+        if all(isinstance(v, bool) for v in self.values):
+            return "toggle"
+        if all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in self.values):
+            return "slider"
+        return "choice"
+
+    @property
+    def text(self) -> str:
+        return self.label or self.name
+
+    @property
+    def static(self) -> tuple:
+        """Values pre-rendered for the static site."""
+        return self.values if self.static_values is None else self.static_values
+
+    def index(self, value: Any) -> int:
+        """Position of ``value`` in :attr:`values`, or raise a clear ``ValueError``/``TypeError``."""
+        kind = self.kind
+        if kind == "slider" and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
+            raise TypeError(f"{self.name} must be a number, one of {list(self.values)}; got {value!r}")
+        if kind == "toggle" and not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{self.name} must be True or False; got {value!r}")
+        for k, v in enumerate(self.values):
+            if kind == "slider":
+                if np.isclose(float(v), float(value), rtol=0, atol=1e-9):
+                    return k
+            elif v == value:
+                return k
+        raise ValueError(f"{self.name} must be one of {list(self.values)}; got {value!r}")
+
+    def canonical(self, value: Any) -> Any:
+        """The declared value equal to ``value`` (e.g. ``2`` → ``2.0`` for a float control)."""
+        if self.parse is not None:
+            value = self.parse(value)
+        return self.values[self.index(value)]
+
+
+class Explorer:
+    """Base class of every explorer; see the module docstring.
+
+    Subclasses set :attr:`controls` (a tuple of :class:`Control`) and
+    :attr:`figsize`, and implement :meth:`setup` and :meth:`render`.
+
+    Parameters
+    ----------
+    **state
+        Initial control values by name, e.g. ``GridExplorer(n=5)``; each must
+        be one of the control's declared values.
+
+    Attributes
+    ----------
+    fig : matplotlib Figure
+        The one figure of this explorer (not attached to pyplot, so the
+        inline backend never displays a stray copy).
+    state : dict
+        The current control values.
+    """
+
+    controls: tuple[Control, ...] = ()
+    figsize: tuple[float, float] = (7.5, 2.0)
+    dpi: int = 100
+    #: Palette size of the static frames (line drawings need few colours).
+    static_colors: int = 64
+
+    def __init__(self, **state: Any):
+        self._by_name = {c.name: c for c in self.controls}
+        self.state = {c.name: c.default for c in self.controls}
+        self.state.update(self._validate(state))
+        self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
+        FigureCanvasAgg(self.fig)
+        self.setup(self.fig)
+        self.render(dict(self.state))
+        self._ui = None
+
+    # -- to implement ---------------------------------------------------------
+    def setup(self, fig: Figure) -> None:  # pragma: no cover - abstract
+        """Create the axes and the artists that do not depend on the state."""
+        raise NotImplementedError
+
+    def render(self, state: dict) -> None:  # pragma: no cover - abstract
+        """Update the figure's artists for ``state`` (every control's value) in place."""
+        raise NotImplementedError
+
+    def describe(self, state: dict) -> str:
+        """One line naming the state, used as the frame's alt text."""
+        return ", ".join(f"{c.text} {c.fmt(state[c.name])}" for c in self.controls)
+
+    # -- state ------------------------------------------------------------------
+    def _validate(self, changes: dict) -> dict:
+        out = {}
+        for name, value in changes.items():
+            control = self._by_name.get(name)
+            if control is None:
+                raise TypeError(f"{type(self).__name__} has no control {name!r}; "
+                                f"its controls are {list(self._by_name)}")
+            out[name] = control.canonical(value)
+        return out
+
+    def set(self, **changes: Any) -> "Explorer":
+        """Change some controls and redraw in place; returns ``self``.
+
+        Raises
+        ------
+        TypeError, ValueError
+            For an unknown control or a value that is not one of its declared
+            values (nothing is changed then).
+        """
+        changes = self._validate(changes)
+        self.state.update(changes)
+        self.render(dict(self.state))
+        if self._ui is not None:
+            self._sync_ui()
+        return self
+
+    def combinations(self, *, static: bool = True) -> Iterator[dict]:
+        """Every state of the declared grid (static values by default), last control fastest."""
+        names = [c.name for c in self.controls]
+        grids = [c.static if static else c.values for c in self.controls]
+        for combo in itertools.product(*grids):
+            yield dict(zip(names, combo))
+
+    # -- pixels -----------------------------------------------------------------
+    def rgba(self) -> np.ndarray:
+        """The figure as drawn now, an ``(H, W, 4)`` uint8 array (for tests)."""
+        self.fig.canvas.draw()
+        return np.asarray(self.fig.canvas.buffer_rgba()).copy()
+
+    def frame_png(self, *, palette: bool = False) -> bytes:
+        """The figure as PNG bytes: fast full-colour for the live UI, a small palette PNG for the site."""
+        from PIL import Image
+
+        self.fig.canvas.draw()
+        image = Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
+        buf = io.BytesIO()
+        if palette:
+            image = image.quantize(self.static_colors, method=Image.Quantize.FASTOCTREE,
+                                   dither=Image.Dither.NONE)
+            image.save(buf, "PNG", optimize=True)
+        else:
+            image.save(buf, "PNG", compress_level=1)
+        return buf.getvalue()
+
+    # -- static rendering -------------------------------------------------------
+    def to_html(self) -> str:
+        """Self-contained HTML: every static combination pre-rendered, inline JS to switch.
+
+        The state is restored afterwards. Identical frames are stored once; the
+        ``data-index`` table maps each combination (mixed radix over the
+        controls' static values, last control fastest) to a frame.
+        """
+        saved = dict(self.state)
+        frames: list[str] = []
+        seen: dict[bytes, int] = {}
+        index: list[int] = []
+        alts: list[str] = []
+        try:
+            for state in self.combinations(static=True):
+                self.state = dict(state)
+                self.render(dict(state))
+                png = self.frame_png(palette=True)
+                if png not in seen:
+                    seen[png] = len(frames)
+                    frames.append(base64.b64encode(png).decode("ascii"))
+                index.append(seen[png])
+                alts.append(self.describe(state))
+        finally:
+            self.state = saved
+            self.render(dict(saved))
+        start = self._static_position(saved)
+        return _STATIC_TEMPLATE.format(
+            name=html.escape(type(self).__name__),
+            controls="\n".join(self._control_html(c, saved) for c in self.controls),
+            width=int(round(self.figsize[0] * self.dpi)),
+            first=frames[index[start]],
+            alt=html.escape(alts[start]),
+            sizes=json.dumps([len(c.static) for c in self.controls]),
+            frames=json.dumps(frames),
+            index=json.dumps(index),
+            alts=json.dumps(alts),
+            css=_STATIC_CSS,
+            js=_STATIC_JS,
+        )
+
+    def _static_position(self, state: dict) -> int:
+        pos = 0
+        for c in self.controls:
+            static = c.static
+            k = static.index(state[c.name]) if state[c.name] in static else 0
+            pos = pos * len(static) + k
+        return pos
+
+    def _control_html(self, c: Control, state: dict) -> str:
+        static = c.static
+        k = static.index(state[c.name]) if state[c.name] in static else 0
+        label = html.escape(c.text)
+        if len(static) == 1:
+            return (f'<span class="pv-ctl pv-fixed">{label}: <b>{html.escape(c.fmt(static[0]))}</b>'
+                    f'<input type="hidden" data-pv="{html.escape(c.name)}" value="0"></span>')
+        if c.kind == "slider":
+            labels = json.dumps([c.fmt(v) for v in static])
+            return (f'<label class="pv-ctl">{label} <input type="range" data-pv="{html.escape(c.name)}" '
+                    f'min="0" max="{len(static) - 1}" step="1" value="{k}" '
+                    f"data-labels='{html.escape(labels)}'> <output>{html.escape(c.fmt(static[k]))}</output></label>")
+        options = "".join(f'<option value="{j}"{" selected" if j == k else ""}>{html.escape(c.fmt(v))}</option>'
+                          for j, v in enumerate(static))
+        return (f'<label class="pv-ctl">{label} <select data-pv="{html.escape(c.name)}">{options}</select></label>')
+
+    # -- live UI ----------------------------------------------------------------
+    def widget(self):
+        """The live ipywidgets UI (created once): the controls above one ``Image``.
+
+        Works with ipywidgets 7.6+ and 8: it uses only ``SelectionSlider``,
+        ``Dropdown``, ``ToggleButtons``, ``Checkbox``, ``Image``, ``HBox`` and
+        ``VBox``, whose ``value``/``options`` API is the same in both.
+        """
+        if self._ui is not None:
+            return self._ui
+        import ipywidgets as w  # lazily: pixelviz and the static site never need it
+
+        self._inputs = {}
+        for c in self.controls:
+            common = dict(description=c.text, style={"description_width": "initial"})
+            if c.kind == "toggle":
+                widget = w.Checkbox(value=bool(self.state[c.name]), indent=False, **common)
+            elif c.kind == "slider":
+                widget = w.SelectionSlider(options=[(c.fmt(v), v) for v in c.values],
+                                           value=self.state[c.name], continuous_update=False, **common)
+            elif len(c.values) <= 4:
+                widget = w.ToggleButtons(options=[(c.fmt(v), v) for v in c.values],
+                                         value=self.state[c.name], **common)
+            else:
+                widget = w.Dropdown(options=[(c.fmt(v), v) for v in c.values],
+                                    value=self.state[c.name], **common)
+            widget.observe(self._on_change(c.name), names="value")
+            self._inputs[c.name] = widget
+        self._image = w.Image(value=self.frame_png(), format="png")
+        self._ui = w.VBox([w.HBox(list(self._inputs.values()), layout=w.Layout(flex_flow="row wrap")),
+                           self._image])
+        return self._ui
+
+    def _on_change(self, name: str):
+        def handler(change):
+            if self.state[name] == change["new"]:
+                return
+            self.state[name] = self._by_name[name].canonical(change["new"])
+            self.render(dict(self.state))
+            self._image.value = self.frame_png()
+        return handler
+
+    def _sync_ui(self) -> None:
+        for name, widget in self._inputs.items():
+            if widget.value != self.state[name]:
+                widget.value = self.state[name]
+        self._image.value = self.frame_png()
+
+    # -- display ----------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        if static_mode():
+            display({"text/html": self.to_html()}, raw=True)
+            return
+        try:
+            ui = self.widget()
+        except ImportError:
+            warnings.warn("ipywidgets is not installed: showing the pre-rendered explorer "
+                          "(pip install 'ipywidgets>=7.6' for the live one)", stacklevel=2)
+            display({"text/html": self.to_html()}, raw=True)
+            return
+        display(ui)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.state.items())
+        return f"{type(self).__name__}({args})"
+
+
+_STATIC_CSS = (".pv-explorer{border:1px solid #ddd;border-radius:6px;padding:.5em;margin:.5em 0;max-width:100%}"
+               ".pv-explorer .pv-controls{display:flex;flex-wrap:wrap;gap:.4em 1.4em;font-size:.9em;"
+               "margin-bottom:.4em;align-items:center}"
+               ".pv-explorer .pv-ctl{white-space:nowrap}"
+               ".pv-explorer input[type=range]{vertical-align:middle;width:9em}"
+               ".pv-explorer output{display:inline-block;min-width:2.5em;font-weight:bold}"
+               ".pv-explorer img{max-width:100%;height:auto;display:block}")
+
+# Swap the frame when a control moves: position = mixed radix over the controls.
+_STATIC_JS = ("(function(){var s=document.currentScript,root=s.parentNode,"
+              "d=JSON.parse(root.querySelector('script[type=\"application/json\"]').textContent),"
+              "img=root.querySelector('img.pv-frame'),ins=root.querySelectorAll('[data-pv]');"
+              "function show(){var p=0;ins.forEach(function(el,k){p=p*d.sizes[k]+(+el.value);"
+              "if(el.type==='range'){el.nextElementSibling.textContent=JSON.parse(el.dataset.labels)[+el.value];}});"
+              "img.src='data:image/png;base64,'+d.frames[d.index[p]];img.alt=d.alts[p];"
+              "root.dataset.state=p;}"
+              "ins.forEach(function(el){el.addEventListener('input',show);el.addEventListener('change',show);});"
+              "})();")
+
+_STATIC_TEMPLATE = """<div class="pv-explorer" data-explorer="{name}">
+<style>{css}</style>
+<form class="pv-controls" onsubmit="return false">
+{controls}
+</form>
+<img class="pv-frame" width="{width}" src="data:image/png;base64,{first}" alt="{alt}">
+<script type="application/json">{{"sizes": {sizes}, "index": {index}, "alts": {alts}, "frames": {frames}}}</script>
+<script>{js}</script>
+</div>"""

@@ -1,0 +1,75 @@
+"""GridExplorer: where the n samples of a 1D signal sit under ①, ② and ③ (chapter 2)."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from pixelviz.conventions import GRID_CONVENTIONS, Convention, parse_convention
+from pixelviz.plot import draw_grid_1d
+
+from ._core import Control, Explorer
+
+__all__ = ["GridExplorer"]
+
+
+class GridExplorer(Explorer):
+    """Number of samples ``n`` and grid convention → the 1D grid on ``[0, L]``.
+
+    The drawing is :func:`pixelviz.plot.draw_grid_1d` (green bar = the
+    signal, dots = samples, shaded boxes = one stride around each sample);
+    each dot is labelled with its position, read from the drawn artist.
+
+    Parameters
+    ----------
+    n : int
+        Number of samples, 2 to 8 (default 4).
+    convention : Convention
+        ① ``align_corners``, ② ``half_pixel`` or ③ ``asymmetric``
+        (default ②).
+
+    Notes
+    -----
+    **Convention.** The signal is ``[0, 1]``; for ``n = 4`` the dots sit at
+    ``0, 1/3, 2/3, 1`` (①), ``0.125 ... 0.875`` (②) or ``0, 0.25, 0.5, 0.75``
+    (③), exactly :func:`pixelviz.sample_positions`.
+
+    Examples
+    --------
+    >>> GridExplorer(n=5, convention="align_corners")  # doctest: +SKIP
+    """
+
+    controls = (
+        Control("n", tuple(range(2, 9)), 4, label="pixels n"),
+        Control("convention", GRID_CONVENTIONS, Convention.HALF_PIXEL, label="convention",
+                fmt=lambda c: c.label, parse=lambda c: parse_convention(c, allowed=GRID_CONVENTIONS)),
+    )
+    figsize = (7.5, 1.9)
+
+    def __init__(self, n: int = 4, convention: Convention | str = Convention.HALF_PIXEL):
+        super().__init__(n=n, convention=convention)
+
+    def setup(self, fig: Figure) -> None:
+        ax = self.ax = fig.add_subplot()
+        ax.axvline(0, color="0.5", linestyle=":", linewidth=1)
+        ax.axvline(1, color="0.5", linestyle=":", linewidth=1)
+        ax.set_xlim(-0.75, 1.22)
+        ax.set_ylim(-0.2, 0.32)
+        ax.set_yticks([])
+        ax.set_xticks([0, 0.5, 1])
+        ax.set_xticklabels(["0", "0.5", "L = 1"])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        self.title = ax.set_title("", fontsize=10)
+        self._artists: list = []
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.85)
+
+    def render(self, state: dict) -> None:
+        for artist in self._artists:
+            artist.remove()
+        row = draw_grid_1d(self.ax, state["n"], state["convention"])
+        self._artists = [row["signal"], row["samples"], row["label"], *row["footprints"]]
+        xs = row["samples"].get_xdata()
+        color = row["samples"].get_color()
+        self._artists += [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=7, color=color)
+                          for x in xs]
+        self.title.set_text(f"{state['n']} samples of a signal on [0, L] under {state['convention'].label}")
