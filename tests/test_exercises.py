@@ -1,0 +1,198 @@
+"""The exercise checker: right answers pass, known slips are named, stubs are "not attempted".
+
+Right and wrong answers here are written by hand from the chapters' definitions
+(not taken from the reference implementations), so they test the references too.
+"""
+
+import ast
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pixelviz.exercises import Result, check, exercise_names, get_exercise
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Chapter notebook of each exercise-name prefix.
+NOTEBOOK_OF = {"grid": "02_sampling_grid", "resize2x": "03_resize_2x", "libraries": "04_libraries",
+               "origin": "05_origin", "detectron": "06_detectron"}
+
+
+def _stub(*args):
+    raise NotImplementedError("replace this line with your answer")
+
+
+# ----------------------------------------------------------------- right answers, by hand
+RIGHT = {
+    # 2.1: stride L/n, first sample half a stride in.
+    "grid.half_pixel_positions": lambda n, length: (np.arange(n) + 0.5) * (length / n),
+    # 2.2: output center (i + 1/2) output cells = (i + 1/2) N/M input cells; sample j at j + 1/2.
+    "grid.source_coord": lambda i, N, M: (i + 0.5) * N / M - 0.5,
+    # 2.3: 5 -> 8 under ②: x0 = 0.5*5/8 - 0.5 = -0.1875 < 0, x7 = 7.5*5/8 - 0.5 = 4.1875 > 4, others inside.
+    "grid.n_outside": 2,
+}
+
+# (exercise, wrong answer, text expected in .matches, text expected in .hint)
+WRONG = [
+    ("grid.half_pixel_positions", lambda n, L: np.linspace(0, L, n), "① align_corners", "grid ①"),
+    ("grid.half_pixel_positions", lambda n, L: np.arange(n) * L / n, "③ asymmetric", "half a stride too far left"),
+    ("grid.half_pixel_positions", lambda n, L: np.arange(n) * L / n + 0.5, "½ in absolute units", "half a *stride*"),
+    ("grid.source_coord", lambda i, N, M: i * N / M, "③ asymmetric", "use i + ½ in place of i"),
+    ("grid.source_coord", lambda i, N, M: i * (N - 1) / (M - 1) if M > 1 else 0.0, "① align_corners", "①'s map"),
+    ("grid.source_coord", lambda i, N, M: (i + 0.5) * N / M, "without the final −½", "Subtract ½"),
+    ("grid.source_coord", lambda i, N, M: i * N / M - 0.5, "without the +½ on i", "(i + ½)·N/M − ½"),
+    ("grid.source_coord", lambda i, N, M: (i + 0.5) * M / N - 0.5, "N and M swapped", "M/N instead of N/M"),
+    ("grid.source_coord", lambda i, N, M: 0.0 if M == 1 else (i + 0.5) * N / M - 0.5,
+     "pytorch_half_pixel", "special-cased M = 1"),
+    ("grid.source_coord", lambda i, N, M: float(i * N // M), "integer division", "true division"),
+    ("grid.n_outside", 0, "① align_corners", "first and last outputs sit exactly"),
+    ("grid.n_outside", 1, "③ asymmetric", "only the last output overshoots"),
+]
+
+
+def test_every_exercise_has_a_hand_written_right_answer():
+    assert set(exercise_names()) <= set(RIGHT), set(exercise_names()) - set(RIGHT)
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_right_answer_passes(name):
+    result = check(name, RIGHT[name])
+    assert result.passed and result.attempted, result
+    assert "Correct" in result.hint
+
+
+@pytest.mark.parametrize("name, answer, matches, hint", WRONG, ids=[f"{w[0]}-{k}" for k, w in enumerate(WRONG)])
+def test_wrong_answer_names_the_slip(name, answer, matches, hint):
+    result = check(name, answer)
+    assert result.status == "failed" and not result.passed, result
+    assert result.matches is not None and matches in result.matches, result
+    assert hint in result.hint, result
+    assert result.expected is not None and result.got is not None
+
+
+def test_every_exercise_recognizes_at_least_two_slips():
+    for name in exercise_names():
+        assert sum(w[0] == name for w in WRONG) >= 2, name
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_stub_is_not_attempted(name):
+    answer = _stub if get_exercise(name).kind == "function" else ...
+    result = check(name, answer)
+    assert result.status == "not attempted" and not result.attempted and not result.passed
+    assert "NotImplementedError" not in result.hint and "stub" in result.hint
+
+
+@pytest.mark.parametrize("answer", [None, ...])
+def test_none_and_ellipsis_are_not_attempted(answer):
+    assert check("grid.source_coord", answer).status == "not attempted"
+    assert check("grid.n_outside", answer).status == "not attempted"
+
+
+def test_function_returning_none_is_not_attempted_with_a_return_hint():
+    def forgot_return(i, N, M):
+        (i + 0.5) * N / M - 0.5
+
+    result = check("grid.source_coord", forgot_return)
+    assert result.status == "not attempted" and "forget `return`" in result.hint
+
+
+def test_crashing_answer_is_reported_not_raised():
+    result = check("grid.source_coord", lambda i, N, M: 1 / 0)
+    assert result.status == "error" and "ZeroDivisionError" in result.hint and result.case == "i=0, N=4, M=8"
+
+
+def test_crash_on_one_edge_case_of_an_otherwise_right_answer():
+    # (i + 1/2) N/M - 1/2 is right everywhere; this version only breaks for N = 1.
+    result = check("grid.source_coord", lambda i, N, M: (i + 0.5) * N / M - 0.5 if N > 1 else [][0])
+    assert result.status == "error" and "IndexError" in result.hint
+    assert "every other input" in result.hint and result.case == "i=3, N=1, M=4"
+
+
+def test_crash_beside_a_known_slip_reports_both():
+    # ① divides by M - 1: the M = 1 edge case crashes, the others match ①.
+    result = check("grid.source_coord", lambda i, N, M: i * (N - 1) / (M - 1))
+    assert result.status == "failed" and "align_corners" in result.matches
+    assert "ZeroDivisionError" in result.hint
+
+
+def test_value_where_function_expected_is_an_error():
+    result = check("grid.source_coord", 0.25)
+    assert result.status == "error" and "wants a function" in result.hint
+
+
+def test_unreadable_answer_is_an_error():
+    result = check("grid.n_outside", "two")
+    assert result.status == "error" and "a whole number" in result.hint
+
+
+def test_unknown_slip_gets_the_fallback_advice():
+    result = check("grid.n_outside", 3)
+    assert result.status == "failed" and result.matches is None and "count the entries" in result.hint
+
+
+def test_wrong_shape_fails_cleanly():
+    result = check("grid.half_pixel_positions", lambda n, L: np.zeros(n + 1))
+    assert result.status == "failed" and result.case == "n=4, length=1"
+
+
+def test_float32_answer_passes():
+    assert check("grid.source_coord", lambda i, N, M: np.float32((i + 0.5) * N / M - 0.5)).passed
+
+
+def test_unknown_exercise_name_raises_with_did_you_mean():
+    with pytest.raises(ValueError, match=r"name must be one of .*did you mean 'grid.source_coord'"):
+        check("grid.source_cord", RIGHT["grid.source_coord"])
+    with pytest.raises(TypeError, match="name must be an exercise name"):
+        check(3, 0)
+
+
+def test_result_displays_in_jupyter_and_as_text():
+    result = check("grid.source_coord", lambda i, N, M: i * N / M)
+    md, html, text = result._repr_markdown_(), result._repr_html_(), str(result)
+    for out in (md, html, text):
+        assert "failed" in out and "③ asymmetric" in out and "Exercise 2.2" in out
+    assert "`i=0, N=4, M=8`" in md and "<code>-0.25</code>" in html
+    assert isinstance(check("grid.n_outside", ...), Result)
+
+
+# ----------------------------------------------------------------- the notebooks' own cells
+def _exercise_cells(path):
+    cells = json.loads(path.read_text())["cells"]
+    start = next((k for k, c in enumerate(cells)
+                  if c["cell_type"] == "markdown" and "".join(c["source"]).startswith("## Exercises")), None)
+    return [] if start is None else [c for c in cells[start:] if c["cell_type"] == "code"]
+
+
+def _run(source, namespace):
+    """Execute a cell like Jupyter does and return the value of its last expression."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    return None if last is None else eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+
+
+NOTEBOOKS = [p for p in sorted((ROOT / "book").glob("*.ipynb")) if _exercise_cells(p)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_stubs_are_not_attempted_and_solutions_pass(path):
+    namespace, seen = {}, {"exercise-check": [], "exercise-solution": []}
+    for cell in _exercise_cells(path):
+        tags = cell["metadata"].get("tags", [])
+        value = _run("".join(cell["source"]), namespace)
+        for tag in seen:
+            if tag in tags:
+                assert isinstance(value, Result), (path.name, cell["source"])
+                seen[tag].append(value)
+        if "exercise-solution" in tags:
+            assert "hide-input" in tags, "solutions must be collapsed on the site"
+    assert seen["exercise-check"] and all(r.status == "not attempted" for r in seen["exercise-check"])
+    assert all(r.passed for r in seen["exercise-solution"]), [str(r) for r in seen["exercise-solution"]]
+    # Every exercise of this chapter has its stub-check and its solution in the notebook.
+    prefix = next(p for p, nb in NOTEBOOK_OF.items() if nb == path.stem)
+    names = [n for n in exercise_names() if n.split(".")[0] == prefix]
+    assert sorted(r.name for r in seen["exercise-check"]) == sorted(names)
+    assert sorted(r.name for r in seen["exercise-solution"]) == sorted(names)
