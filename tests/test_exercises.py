@@ -32,6 +32,12 @@ RIGHT = {
     "grid.source_coord": lambda i, N, M: (i + 0.5) * N / M - 0.5,
     # 2.3: 5 -> 8 under ②: x0 = 0.5*5/8 - 0.5 = -0.1875 < 0, x7 = 7.5*5/8 - 0.5 = 4.1875 > 4, others inside.
     "grid.n_outside": 2,
+    # 5.1: a keypoint (integer centers) at (3, 4) is the center of pixel (3, 4), at (3.5, 4.5) in corners.
+    "origin.keypoint_to_corners": lambda p: np.asarray(p, dtype=float) + 0.5,
+    # 5.2: pixel i covers [i, i + 1): floor.
+    "origin.pixel_of": lambda x: int(np.floor(x)),
+    # 5.3: first pixel's left/top edge, last pixel's right/bottom edge.
+    "origin.index_box_to_coords": lambda b: np.asarray(b, dtype=float) + [0, 0, 1, 1],
 }
 
 # (exercise, wrong answer, text expected in .matches, text expected in .hint)
@@ -49,6 +55,18 @@ WRONG = [
     ("grid.source_coord", lambda i, N, M: float(i * N // M), "integer division", "true division"),
     ("grid.n_outside", 0, "① align_corners", "first and last outputs sit exactly"),
     ("grid.n_outside", 1, "③ asymmetric", "only the last output overshoots"),
+    ("origin.keypoint_to_corners", lambda p: p, "unchanged", "center of pixel (3, 4)"),
+    ("origin.keypoint_to_corners", lambda p: np.asarray(p) - 0.5, "backwards", "opposite direction"),
+    ("origin.keypoint_to_corners", lambda p: np.asarray(p) + 1, "whole pixel", "half a pixel"),
+    ("origin.keypoint_to_corners", lambda p: np.asarray(p) + [0.5, 0], "only x", "both coordinates"),
+    ("origin.pixel_of", lambda x: int(np.floor(x + 0.5)), "integer centers", "[i, i + 1)"),
+    ("origin.pixel_of", lambda x: int(x), "int()", "use floor"),
+    ("origin.pixel_of", lambda x: round(x), "round()", "take the floor"),
+    ("origin.pixel_of", lambda x: int(np.ceil(x)) - 1, "ceil", "includes its left edge"),
+    ("origin.index_box_to_coords", lambda b: b, "unchanged", "zero area"),
+    ("origin.index_box_to_coords", lambda b: np.asarray(b) + 0.5, "pixel centers", "one pixel too small"),
+    ("origin.index_box_to_coords", lambda b: np.asarray(b) + 1, "+1 on every", "Only the far edges move"),
+    ("origin.index_box_to_coords", lambda b: np.asarray(b) + [-0.5, -0.5, 0.5, 0.5], "integer-centers", "wrong origin"),
 ]
 
 
@@ -196,3 +214,12 @@ def test_notebook_stubs_are_not_attempted_and_solutions_pass(path):
     names = [n for n in exercise_names() if n.split(".")[0] == prefix]
     assert sorted(r.name for r in seen["exercise-check"]) == sorted(names)
     assert sorted(r.name for r in seen["exercise-solution"]) == sorted(names)
+
+
+def test_answer_that_modifies_its_input_cannot_spoil_the_cases():
+    def in_place(p):
+        p += 0.5  # modifies the caller's array
+        return p
+
+    assert check("origin.keypoint_to_corners", in_place).passed
+    assert check("origin.keypoint_to_corners", in_place).passed  # the cases are unchanged

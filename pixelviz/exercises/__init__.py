@@ -24,7 +24,7 @@ Examples
 
 from __future__ import annotations
 
-from . import grid
+from . import grid, origin
 from ._core import Alternative, Exercise, Result, check, exercise_names, get_exercise, register
 
-__all__ = ["check", "Result", "Exercise", "Alternative", "register", "get_exercise", "exercise_names", "grid"]
+__all__ = ["check", "Result", "Exercise", "Alternative", "register", "get_exercise", "exercise_names", "grid", "origin"]

@@ -12,6 +12,7 @@ the answer follows instead of a bare "wrong".
 
 from __future__ import annotations
 
+import copy
 import difflib
 import html
 from dataclasses import dataclass, field
@@ -268,7 +269,8 @@ def _is_stub_value(value: Any) -> bool:
 
 
 def _call(fn: Callable[..., Any], case: tuple) -> Any:
-    return fn(*case)
+    # A copy, so an answer that modifies its input in place cannot spoil later checks.
+    return fn(*copy.deepcopy(case))
 
 
 def _normalize(ex: Exercise, value: Any) -> Any:
