@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from widgets import STATIC_ENV, Control, Explorer, GridExplorer, static_mode
+from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, static_mode
 from widgets._core import _default_fmt
 
 
@@ -34,7 +34,7 @@ def other_value(control: Control, current):
     return next(v for v in control.values if v != current)
 
 
-EXPLORERS = [GridExplorer]
+EXPLORERS = [GridExplorer, OriginFlipExplorer]
 
 
 # -- the Control declaration ---------------------------------------------------
@@ -135,7 +135,9 @@ def test_static_html_has_one_frame_per_combination_and_no_network(cls):
     assert len(data["index"]) == len(combos) == int(np.prod(data["sizes"]))
     assert len(data["alts"]) == len(combos)
     assert set(data["index"]) == set(range(len(data["frames"])))  # every stored frame is used
-    assert "http" not in page.lower() and "://" not in page  # no CDN, no network
+    # no CDN, no network: no URL scheme anywhere (base64 has no ':'), every src inline
+    assert re.search(r"https?:", page, flags=re.I) is None and "://" not in page
+    assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'src="([^"]*)"', page))
     assert "<script src" not in page and "<link" not in page
     assert len(page.encode()) <= 1_500_000  # the page budget per explorer
     assert ex.state == state  # rendering every frame restores the state
@@ -192,6 +194,34 @@ def test_grid_explorer_leaves_no_stale_artists():
     count = len(ex.ax.patches) + len(ex.ax.texts)
     ex.set(n=2).set(n=8)
     assert len(ex.ax.patches) + len(ex.ax.texts) == count
+
+
+# -- OriginFlipExplorer -------------------------------------------------------------
+
+@pytest.mark.parametrize("shape", ["box", "polygon"])
+@pytest.mark.parametrize("shift", [0.0, 0.25, 0.5, 0.75])
+def test_origin_flip_right_rule_matches_mirrored_pixels(shape, shift):
+    """Integer corners: the image spans [0, W], mirror axis W/2, so x -> W - x is right.
+    Integer centers: it spans [-1/2, W - 1/2], axis (W - 1)/2, so x -> W - 1 - x is right."""
+    for origin, right, wrong in [("corners", "W − x", "W − 1 − x"), ("centers", "W − 1 − x", "W − x")]:
+        ex = OriginFlipExplorer(shape=shape, shift=shift, origin=origin, flip=right)
+        assert not ex._bad.get_array()[..., 3].any(), (origin, right)
+        assert "covers exactly the mirrored pixels" in ex.suptitle.get_text()
+        ex.set(flip=wrong)
+        assert ex._bad.get_array()[..., 3].any(), (origin, wrong)
+        assert "pixels disagree" in ex.suptitle.get_text()
+
+
+def test_origin_flip_draws_centers_half_a_pixel_right():
+    # the same numbers read as integer centers sit 1/2 pixel right in the (integer-corner) axes
+    corners = OriginFlipExplorer(origin="corners")._outlines[0].get_xy()
+    centers = OriginFlipExplorer(origin="centers")._outlines[0].get_xy()
+    np.testing.assert_allclose(centers - corners, np.tile([0.5, 0.5], (len(corners), 1)))
+
+
+def test_origin_flip_rejects_unknown_origin():
+    with pytest.raises(ValueError, match="origin must be 'corners' or 'centers'; got 'middle'"):
+        OriginFlipExplorer(origin="middle")
 
 
 # -- display mode ------------------------------------------------------------------

@@ -9,5 +9,6 @@ built with ``PIXELVIZ_STATIC_WIDGETS=1`` (``make book`` sets it). See
 
 from ._core import STATIC_ENV, Control, Explorer, static_mode
 from .grid import GridExplorer
+from .origin import OriginFlipExplorer
 
-__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer"]
+__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer"]
