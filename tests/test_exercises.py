@@ -6,6 +6,7 @@ Right and wrong answers here are written by hand from the chapters' definitions
 
 import ast
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,32 @@ def _stub(*args):
 
 
 # ----------------------------------------------------------------- right answers, by hand
+def _x_exact(i, N, M, convention):
+    """Source coordinate of output i as an exact fraction, from the definitions in DESIGN.md §2."""
+    if convention == "align_corners":
+        return Fraction(i * (N - 1), M - 1) if M > 1 else Fraction(0)
+    if convention == "half_pixel":
+        return Fraction(2 * i + 1, 2) * Fraction(N, M) - Fraction(1, 2)
+    return Fraction(i * N, M)  # asymmetric
+
+
+def _landed_by_hand(N, M, convention):
+    xs = [_x_exact(i, N, M, convention) for i in range(M)]
+    return [i for i, x in enumerate(xs) if x.denominator == 1 and 0 <= x <= N - 1]
+
+
+def _n_outside_by_hand(N, M, convention):
+    return sum(not (0 <= _x_exact(i, N, M, convention) <= N - 1) for i in range(M))
+
+
+def _commutes_by_experiment(N, M, convention):
+    # Run a linear resize (np.interp clamps at the ends) on random signals, flipped before and after.
+    rng = np.random.default_rng(0)
+    x = np.array([float(_x_exact(i, N, M, convention)) for i in range(M)])
+    resize = lambda s: np.interp(x, np.arange(N), s)  # noqa: E731
+    return all(np.allclose(resize(s[::-1]), resize(s)[::-1]) for s in rng.standard_normal((3, N)))
+
+
 RIGHT = {
     # 2.1: stride L/n, first sample half a stride in.
     "grid.half_pixel_positions": lambda n, length: (np.arange(n) + 0.5) * (length / n),
@@ -38,6 +65,9 @@ RIGHT = {
     "origin.pixel_of": lambda x: int(np.floor(x)),
     # 5.3: first pixel's left/top edge, last pixel's right/bottom edge.
     "origin.index_box_to_coords": lambda b: np.asarray(b, dtype=float) + [0, 0, 1, 1],
+    "resize2x.landed": _landed_by_hand,
+    "resize2x.n_outside": _n_outside_by_hand,
+    "resize2x.commutes_with_flip": _commutes_by_experiment,
 }
 
 # (exercise, wrong answer, text expected in .matches, text expected in .hint)
@@ -67,6 +97,20 @@ WRONG = [
     ("origin.index_box_to_coords", lambda b: np.asarray(b) + 0.5, "pixel centers", "one pixel too small"),
     ("origin.index_box_to_coords", lambda b: np.asarray(b) + 1, "+1 on every", "Only the far edges move"),
     ("origin.index_box_to_coords", lambda b: np.asarray(b) + [-0.5, -0.5, 0.5, 0.5], "integer-centers", "wrong origin"),
+    ("resize2x.landed", lambda N, M, c: list(range(0, M, 2)), "every second", "keeps every third"),
+    ("resize2x.landed", lambda N, M, c: [0, M - 1], "first and the last", "whole number"),
+    ("resize2x.landed", lambda N, M, c: _landed_by_hand(N, M, "asymmetric"), "③ asymmetric, whatever",
+     "ignore its `convention`"),
+    ("resize2x.n_outside", lambda N, M, c: sum(_x_exact(i, N, M, c) < 0 for i in range(M)), "left end", "x > N − 1"),
+    ("resize2x.n_outside", lambda N, M, c: sum(_x_exact(i, N, M, c) > N - 1 for i in range(M)), "right end",
+     "x < 0 as well"),
+    ("resize2x.n_outside", lambda N, M, c: sum(not (0 < _x_exact(i, N, M, c) < N - 1) for i in range(M)),
+     "on the border", "strict inequalities"),
+    ("resize2x.n_outside", lambda N, M, c: M - len(_landed_by_hand(N, M, c)), "not on an input sample",
+     "outside [0, N − 1]"),
+    ("resize2x.commutes_with_flip", lambda N, M, c: c != "asymmetric", "False exactly for ③", "identity"),
+    ("resize2x.commutes_with_flip", lambda N, M, c: True, "always True", "half a stride"),
+    ("resize2x.commutes_with_flip", lambda N, M, c: c == "half_pixel", "True only for ②", "① is symmetric too"),
 ]
 
 
