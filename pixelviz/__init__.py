@@ -32,6 +32,7 @@ from .conventions import (
     source_coords,
 )
 from .devices import torch_device
+from .resample import resize, sample_bilinear
 
 __version__ = "0.1.0"
 
@@ -52,6 +53,8 @@ __all__ = [
     "coord_to_index",
     "convert_origin",
     "torch_device",
+    "resize",
+    "sample_bilinear",
     "plot",
 ]
 
