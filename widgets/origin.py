@@ -10,6 +10,7 @@ two disagree are marked red and counted in the title.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
@@ -84,10 +85,8 @@ class OriginFlipExplorer(Explorer):
             ax.set_xlim(-0.7, _W + 0.7)
             ax.set_ylim(_H + 0.2, -0.2)
             ax.set_aspect("equal")
-            for k in range(_W + 1):
-                ax.axvline(k, color="0.82", linewidth=0.6, zorder=1)
-            for k in range(_H + 1):
-                ax.axhline(k, color="0.82", linewidth=0.6, zorder=1)
+            grid = [[(k, 0), (k, _H)] for k in range(_W + 1)] + [[(0, k), (_W, k)] for k in range(_H + 1)]
+            ax.add_collection(LineCollection(grid, colors="0.82", linewidths=0.6, zorder=1))
             ax.axvline(_W / 2, color="0.35", linestyle=":", linewidth=1, zorder=2)
             outline = ax.add_patch(Polygon(np.zeros((4, 2)), closed=True, fill=False,
                                            edgecolor=SIGNAL_COLOR, linewidth=2, zorder=4))
@@ -131,12 +130,14 @@ class OriginFlipExplorer(Explorer):
         overlay[wrong] = (0.84, 0.15, 0.16, 0.55)
         self._bad.set_data(overlay)
 
-        ticks = np.arange(_W + 1) if origin == "corners" else np.arange(_W)
-        positions = convert_origin(ticks.astype(float), origin, Origin.CORNERS)
-        for ax in self.axes:
-            ax.set_xticks(positions)
-            ax.set_xticklabels([str(t) for t in ticks])
-            ax.set_xlabel(f"x in integer {origin} (dotted: mirror axis)", fontsize=7, labelpad=1)
+        if origin != getattr(self, "_tick_origin", None):  # ticks are slow to rebuild: only when they change
+            self._tick_origin = origin
+            ticks = np.arange(_W + 1) if origin == "corners" else np.arange(_W)
+            positions = convert_origin(ticks.astype(float), origin, Origin.CORNERS)
+            for ax in self.axes:
+                ax.set_xticks(positions)
+                ax.set_xticklabels([str(t) for t in ticks])
+                ax.set_xlabel(f"x in integer {origin} (dotted: mirror axis)", fontsize=7, labelpad=1)
         verdict = ("the flipped shape covers exactly the mirrored pixels" if not wrong.any()
                    else f"{int(wrong.sum())} pixels disagree with the mirrored image")
         self.suptitle.set_text(f"integer {origin}, W = {_W}, flip x → {state['flip']}: {verdict}")
