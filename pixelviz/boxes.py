@@ -23,6 +23,7 @@ import numpy as np
 
 from ._validate import check_choice, check_finite_array, check_finite_float, check_positive_int
 from .conventions import sample_positions
+from .geometry import as_boxes, as_points, as_polygon
 
 __all__ = [
     "legacy_encode_1d",
@@ -93,7 +94,8 @@ def _check_style(style: Any) -> str:
 
 
 def _check_boxes(name: str, boxes: Any) -> np.ndarray:
-    return check_finite_array(name, boxes, ndim=(1, 2), last_dim=4)
+    check_finite_array(name, boxes, ndim=(1, 2))
+    return as_boxes(boxes, name)
 
 
 def encode_boxes(boxes: Any, references: Any, style: Style = "float") -> np.ndarray:
@@ -169,7 +171,7 @@ def decode_boxes(deltas: Any, references: Any, style: Style = "float") -> np.nda
     [2.0, 2.0, 6.0, 6.0]
     """
     style = _check_style(style)
-    d, r = _check_boxes("deltas", deltas), _check_boxes("references", references)
+    d, r = check_finite_array("deltas", deltas, ndim=(1, 2), last_dim=4), _check_boxes("references", references)
     rw, rh, rcx, rcy = _widths_centers(r, style)
     cx, cy = rcx + d[..., 0] * rw, rcy + d[..., 1] * rh
     w, h = rw * np.exp(d[..., 2]), rh * np.exp(d[..., 3])
@@ -223,7 +225,8 @@ def flip_points(points: Any, width: float, kind: Kind = "coords") -> np.ndarray:
     [6.0, 1.0]
     """
     width, kind = _check_flip_args(width, kind)
-    p = check_finite_array("points", points, ndim=(1, 2), last_dim=2).copy()
+    check_finite_array("points", points, ndim=(1, 2))
+    p = as_points(points).copy()
     p[..., 0] = _flip_x(p[..., 0], width, kind)
     return p
 
@@ -266,10 +269,7 @@ def flip_polygon(polygon: Any, width: float, kind: Kind = "coords") -> np.ndarra
     The vertex order is kept (the orientation reverses, which rasterizers ignore).
     """
     width, kind = _check_flip_args(width, kind)
-    p = check_finite_array("polygon", polygon, ndim=2, last_dim=2)
-    if p.shape[0] < 3:
-        raise ValueError(f"polygon must have at least 3 vertices; got shape {p.shape}")
-    p = p.copy()
+    p = as_polygon(polygon).copy()
     p[:, 0] = _flip_x(p[:, 0], width, kind)
     return p
 
@@ -286,8 +286,8 @@ def polygon_mask(polygon: Any, shape: tuple[int, int], *, supersample: int = 1) 
 
     Parameters
     ----------
-    polygon : (V, 2) array_like of float
-        Vertices ``(x, y)``, integer-corner coordinates, ``V >= 3``.
+    polygon : (V, 2) or (2V,) array_like of float
+        Vertices ``(x, y)`` (or COCO's flat list), integer-corner coordinates, ``V >= 3``.
     shape : (int, int)
         ``(H, W)`` of the output.
     supersample : int
@@ -302,9 +302,7 @@ def polygon_mask(polygon: Any, shape: tuple[int, int], *, supersample: int = 1) 
     >>> polygon_mask([[1, 1], [3, 1], [3, 2], [1, 2]], (3, 4)).astype(int).tolist()
     [[0, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]]
     """
-    poly = check_finite_array("polygon", polygon, ndim=2, last_dim=2)
-    if poly.shape[0] < 3:
-        raise ValueError(f"polygon must have at least 3 vertices; got shape {poly.shape}")
+    poly = as_polygon(polygon)
     if not (isinstance(shape, (tuple, list)) and len(shape) == 2):
         raise TypeError(f"shape must be a pair (H, W); got {shape!r}")
     height, width = (check_positive_int("shape[0]", shape[0]), check_positive_int("shape[1]", shape[1]))

@@ -1,0 +1,382 @@
+"""Numpy references for RoIAlign, its inverse (paste-mask) and point sampling.
+
+All three read a small grid of one image at continuous positions by bilinear
+interpolation; they differ in which grid is read and how the border is
+handled. Boxes and points are **integer-corner coordinates** (pixel ``i``
+covers ``[i, i + 1)``), as in torchvision and Detectron2.
+
+* :func:`roi_align` equals ``torchvision.ops.roi_align`` (both ``aligned``
+  values, any ``sampling_ratio``, its border rule).
+* :func:`paste_mask` equals Detectron2's ``_do_paste_mask`` (``grid_sample``
+  with ``align_corners=False`` on the image pixel centers); :func:`paste_mask_legacy`
+  is Detectron's "truncate the box, resize, threshold" paste.
+* :func:`point_sample` equals PointRend's ``point_sample``
+  (``grid_sample(align_corners=False)`` at points in ``[0, 1]``).
+
+Bilinear reads are separable, so each op is written as ``Ry @ image @ Rx.T``
+with per-axis interpolation matrices; this vectorizes over boxes, bins and
+samples at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ._validate import check_finite_array, check_finite_float, check_int, check_positive_int
+from .conventions import Origin, convert_origin, index_to_coord, sample_positions, source_coords
+
+__all__ = ["roi_align", "paste_mask", "paste_mask_legacy", "point_sample"]
+
+
+# ---------------------------------------------------------------- argument checks
+def _check_features(features: Any) -> np.ndarray:
+    arr = check_finite_array("features", features)
+    if arr.ndim != 4:
+        raise ValueError(f"features must have shape (N, C, H, W); got shape {arr.shape}")
+    if 0 in arr.shape:
+        raise ValueError(f"features must not be empty; got shape {arr.shape}")
+    return arr
+
+
+def _check_pair(name: str, value: Any) -> tuple[int, int]:
+    """An int ``k`` (meaning ``(k, k)``) or a pair of positive ints."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise ValueError(f"{name} must be an int or a pair (h, w); got {value!r}")
+        return check_positive_int(f"{name}[0]", value[0]), check_positive_int(f"{name}[1]", value[1])
+    k = check_positive_int(name, value)
+    return k, k
+
+
+def _check_rois(boxes: Any, num_images: int) -> tuple[np.ndarray, np.ndarray]:
+    """Split ``(K, 4)`` / ``(K, 5)`` boxes into batch indices and ``(K, 4)`` coordinates."""
+    arr = check_finite_array("boxes", boxes, ndim=2)
+    if arr.shape[1] == 4:
+        return np.zeros(arr.shape[0], dtype=np.int64), arr
+    if arr.shape[1] != 5:
+        raise ValueError(f"boxes must have shape (K, 4) or (K, 5) with a leading batch index; got shape {arr.shape}")
+    idx = arr[:, 0]
+    if np.any(idx != np.round(idx)) or np.any(idx < 0) or np.any(idx >= num_images):
+        raise ValueError(f"boxes[:, 0] must be integer batch indices in [0, {num_images}); got {idx!r}")
+    return idx.astype(np.int64), arr[:, 1:]
+
+
+# ---------------------------------------------------------------- 1D bilinear weights
+def _torchvision_weights(coords: np.ndarray, size: int) -> tuple[np.ndarray, ...]:
+    """Bilinear neighbours and weights along one axis with torchvision RoIAlign's border rule.
+
+    ``coords`` are index-space positions (sample ``j`` at ``j``). A position
+    more than one pixel outside (``< -1`` or ``> size``) reads 0; one inside
+    that margin is clamped to the first / last sample.
+    """
+    valid = (coords >= -1.0) & (coords <= size)
+    c = np.maximum(coords, 0.0)
+    low = np.floor(c).astype(np.int64)
+    at_end = low >= size - 1
+    low = np.where(at_end, size - 1, low)
+    high = np.where(at_end, size - 1, low + 1)
+    frac = np.where(at_end, 0.0, c - low)
+    return low, high, (1.0 - frac) * valid, frac * valid
+
+
+def _zero_padded_weights(coords: np.ndarray, size: int) -> tuple[np.ndarray, ...]:
+    """Bilinear neighbours and weights with ``grid_sample``'s ``padding_mode="zeros"``.
+
+    Each of the two neighbours ``floor(x)`` and ``floor(x) + 1`` contributes
+    only if it is a real sample (``0 <= j < size``); indices are clipped so
+    they can be used for gathering.
+    """
+    low = np.floor(coords)
+    frac = coords - low
+    low = low.astype(np.int64)
+    high = low + 1
+    w_low = (1.0 - frac) * ((low >= 0) & (low < size))
+    w_high = frac * ((high >= 0) & (high < size))
+    return np.clip(low, 0, size - 1), np.clip(high, 0, size - 1), w_low, w_high
+
+
+def _interp_matrix(low: np.ndarray, high: np.ndarray, w_low: np.ndarray, w_high: np.ndarray,
+                   size: int) -> np.ndarray:
+    """Sum weights into a dense ``(..., size)`` matrix; ``low`` etc. have shape ``(..., S)``.
+
+    The last axis (samples) is summed over, so ``(K, P, S)`` inputs give a
+    ``(K, P, size)`` matrix whose row ``(k, p)`` reads the average of the S samples
+    once the weights are pre-divided by S.
+    """
+    lead = low.shape[:-1]
+    rows = np.arange(int(np.prod(lead))).reshape(lead + (1,)) * size            # [..., 1]
+    flat = np.concatenate([(rows + low).ravel(), (rows + high).ravel()])
+    weights = np.concatenate([w_low.ravel(), w_high.ravel()])
+    return np.bincount(flat, weights, minlength=int(np.prod(lead)) * size).reshape(lead + (size,))
+
+
+# ---------------------------------------------------------------- RoIAlign
+def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int,
+                     size: int) -> np.ndarray:
+    """``(K, out, size)`` matrix averaging the samples of each bin along one axis."""
+    k = start.shape[0]
+    bin_size = length / out                                                     # [K]
+    if sampling_ratio > 0:
+        grid = np.full(k, sampling_ratio, dtype=np.int64)
+    else:                                                                       # adaptive, per box
+        grid = np.ceil(length / out).astype(np.int64)
+    g_max = max(int(grid.max(initial=0)), 1)
+    offsets = np.zeros((k, g_max))                                              # [K, G] sample offsets in a bin
+    mask = np.zeros((k, g_max))                                                 # [K, G] 1/g for real samples
+    for g in np.unique(grid[grid > 0]):
+        sel = grid == g
+        offsets[sel, :g] = sample_positions(int(g), "half_pixel")               # (s + 1/2) / g
+        mask[sel, :g] = 1.0 / g
+    bins = np.arange(out)[None, :, None]                                        # [1, P, 1]
+    coords = start[:, None, None] + (bins + offsets[:, None, :]) * bin_size[:, None, None]   # [K, P, G]
+    low, high, w_low, w_high = _torchvision_weights(coords, size)
+    m = mask[:, None, :]
+    return _interp_matrix(low, high, w_low * m, w_high * m, size)
+
+
+def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spatial_scale: float = 1.0,
+              sampling_ratio: int = -1, aligned: bool = True) -> np.ndarray:
+    """RoIAlign in numpy, equal to ``torchvision.ops.roi_align``.
+
+    Each box is divided into ``output_h x output_w`` bins; each bin averages
+    ``s x s`` bilinear samples placed at the centers of an even subdivision of
+    the bin.
+
+    Parameters
+    ----------
+    features : (N, C, H, W) array_like of float
+        Feature maps; ``features[n, :, r, c]`` is the pixel covering
+        ``[c, c+1) x [r, r+1)`` of the feature grid.
+    boxes : (K, 4) or (K, 5) array_like of float
+        ``(x0, y0, x1, y1)`` in input-image integer-corner coordinates, for
+        image 0; or ``(n, x0, y0, x1, y1)`` with a batch index, as torchvision
+        takes them. Example: ``[0, 0, 32, 32]`` with ``spatial_scale=1/16``
+        is the top-left 2x2 feature cells.
+    output_size : int or (int, int)
+        ``(output_h, output_w)``; an int means a square output.
+    spatial_scale : float
+        Multiplies box coordinates to get feature-map coordinates (1/stride).
+    sampling_ratio : int
+        ``s`` samples per bin along each axis; ``<= 0`` means adaptive,
+        ``ceil(box_h / output_h)`` rows and ``ceil(box_w / output_w)`` columns
+        per box, as torchvision does.
+    aligned : bool
+        ``True``: boxes are integer-corner coordinates, so they are shifted
+        by -1/2 pixel into sample-index space before sampling (correct).
+        ``False``: the legacy op, which reads box coordinates as indices
+        (half a pixel off) and makes every box at least 1x1.
+
+    Returns
+    -------
+    ndarray of float64, shape (K, C, output_h, output_w)
+
+    Raises
+    ------
+    TypeError, ValueError
+        Features not 4-D, boxes not (K, 4) / (K, 5), NaN or inf anywhere,
+        bad batch indices, non-positive output size or scale.
+
+    Notes
+    -----
+    **Convention.** With ``sampling_ratio=1`` output ``[i, j]`` reads the box
+    point ``x = x0 + (j + 1/2) w / output_w`` (``w = x1 - x0``, same for y),
+    i.e. sample index ``x - 1/2`` when ``aligned=True``, ``x`` when
+    ``aligned=False``. Worked number: 5x5 ``arange``, box ``[1, 1, 3, 3]``,
+    2x2 output, aligned: output ``[0, 0]`` reads ``(1.5, 1.5) - 1/2 = (1, 1)``,
+    exactly the pixel holding 6. **Border** (torchvision's rule): a sample more
+    than one pixel outside the feature map (index ``< -1`` or ``> H``)
+    contributes 0; within one pixel it is clamped to the edge.
+
+    Examples
+    --------
+    >>> x = np.arange(25.0).reshape(1, 1, 5, 5)
+    >>> roi_align(x, [[1, 1, 3, 3]], 2, sampling_ratio=1)[0, 0].tolist()
+    [[6.0, 7.0], [11.0, 12.0]]
+    """
+    feats = _check_features(features)
+    batch, rois = _check_rois(boxes, feats.shape[0])
+    out_h, out_w = _check_pair("output_size", output_size)
+    scale = check_finite_float("spatial_scale", spatial_scale, positive=True)
+    ratio = check_int("sampling_ratio", sampling_ratio)
+    if not isinstance(aligned, (bool, np.bool_)):
+        raise TypeError(f"aligned must be a bool; got {aligned!r}")
+    _, channels, height, width = feats.shape
+
+    rois = rois * scale
+    # aligned=True: boxes are integer-corner coordinates; bilinear sampling indexes
+    # pixels by their centers, so move to the integer-center origin (the -1/2).
+    rois = convert_origin(rois, Origin.CORNERS, Origin.CENTERS) if aligned else rois
+    x0, y0, x1, y1 = rois.T
+    roi_w, roi_h = x1 - x0, y1 - y0
+    if not aligned:                                   # legacy: force boxes to be at least 1x1
+        roi_w, roi_h = np.maximum(roi_w, 1.0), np.maximum(roi_h, 1.0)
+    ry = _roi_axis_matrix(y0, roi_h, out_h, ratio, height)       # [K, out_h, H]
+    rx = _roi_axis_matrix(x0, roi_w, out_w, ratio, width)        # [K, out_w, W]
+
+    out = np.zeros((rois.shape[0], channels, out_h, out_w))
+    for n in np.unique(batch):
+        sel = batch == n
+        tmp = ry[sel][:, None] @ feats[n][None]                  # [k, C, out_h, W]
+        out[sel] = tmp @ np.swapaxes(rx[sel], 1, 2)[:, None]    # [k, C, out_h, out_w]
+    return out
+
+
+# ---------------------------------------------------------------- paste mask
+def _check_box(box: Any) -> np.ndarray:
+    b = check_finite_array("box", box, ndim=1, last_dim=4)
+    if b[2] <= b[0] or b[3] <= b[1]:   # geometry.as_boxes allows empty boxes; a paste needs area
+        raise ValueError(f"box must have x1 > x0 and y1 > y0; got {box!r}")
+    return b
+
+
+def _check_mask(mask: Any) -> np.ndarray:
+    m = check_finite_array("mask", mask)
+    if m.ndim != 2 or 0 in m.shape:
+        raise ValueError(f"mask must have shape (M_h, M_w); got shape {m.shape}")
+    return m
+
+
+def paste_mask(mask: Any, box: Any, image_shape: tuple[int, int]) -> np.ndarray:
+    """Paste a box-relative mask into a full image: the inverse of RoIAlign.
+
+    Each image pixel center is mapped into the mask's grid and the mask is
+    sampled there bilinearly, zero outside the mask (Detectron2's
+    ``_do_paste_mask``).
+
+    Parameters
+    ----------
+    mask : (M_h, M_w) array_like of float
+        Mask predicted for the box (e.g. 28x28 probabilities); its cell
+        ``(a, b)`` covers the box fraction ``[b/M_w, (b+1)/M_w) x [a/M_h, (a+1)/M_h)``.
+    box : (4,) array_like of float
+        ``(x0, y0, x1, y1)``, integer-corner image coordinates, ``x1 > x0``, ``y1 > y0``.
+    image_shape : (int, int)
+        ``(H, W)`` of the output.
+
+    Returns
+    -------
+    ndarray of float64, shape (H, W)
+        Soft mask; threshold it (``>= 0.5``) for a binary one.
+
+    Notes
+    -----
+    **Convention.** Image pixel ``p`` has center ``p + 1/2``; its box-relative
+    position ``u = (p + 1/2 - x0) / (x1 - x0)`` is the mask coordinate
+    ``u M`` (integer corners), i.e. mask index ``u M - 1/2``. Worked number:
+    box ``x0 = 0, x1 = 8``, ``M = 4``: pixel 0 reads mask index
+    ``0.5/8 * 4 - 0.5 = -0.25``.
+
+    Examples
+    --------
+    >>> paste_mask(np.ones((2, 2)), [1, 1, 3, 3], (4, 4)).tolist()
+    [[0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 1.0, 0.0], [0.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+    """
+    m, b = _check_mask(mask), _check_box(box)
+    height, width = _check_pair("image_shape", image_shape)
+    mh, mw = m.shape
+
+    def axis(size: int, lo: float, hi: float, msize: int) -> np.ndarray:
+        u = (index_to_coord(np.arange(size)) - lo) / (hi - lo)                 # box-relative, [0, 1] inside
+        idx = convert_origin(u * msize, Origin.CORNERS, Origin.CENTERS)        # mask index space
+        low, high, wl, wh = _zero_padded_weights(idx[:, None], msize)
+        return _interp_matrix(low, high, wl, wh, msize)                         # [size, msize]
+
+    return axis(height, b[1], b[3], mh) @ m @ axis(width, b[0], b[2], mw).T
+
+
+def _resize_linear(image: np.ndarray, out_h: int, out_w: int) -> np.ndarray:
+    """Half-pixel (②) bilinear resize clamped at the border, like ``cv2.resize(INTER_LINEAR)``."""
+    def axis(n_in: int, n_out: int) -> np.ndarray:
+        return np.stack([np.interp(source_coords(n_in, n_out, "half_pixel"), np.arange(n_in), col)
+                         for col in np.eye(n_in)], axis=1)                      # [n_out, n_in]
+    return axis(image.shape[0], out_h) @ image @ axis(image.shape[1], out_w).T
+
+
+def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], threshold: float = 0.5) -> np.ndarray:
+    """Detectron's paste: pad, enlarge the box, truncate it to ints, resize, threshold.
+
+    Steps of ``detectron/core/test.py::segm_results``: pad the ``M x M`` mask
+    by one zero pixel, enlarge the box about its center by ``(M + 2) / M``,
+    cast it to int (truncation), resize the padded mask to
+    ``(x1 - x0 + 1) x (y1 - y0 + 1)`` pixels with ``cv2.resize`` (half-pixel
+    bilinear) and threshold it, then copy it into pixels ``x0 .. x1``.
+    The truncation and the inclusive ``+ 1`` are where it stops being the
+    inverse of RoIAlign.
+
+    Parameters
+    ----------
+    mask : (M_h, M_w) array_like of float
+    box : (4,) array_like of float
+        Integer-corner image coordinates (the box a detector predicts).
+    image_shape : (int, int)
+    threshold : float
+        Pixels with resized value ``> threshold`` are set.
+
+    Returns
+    -------
+    ndarray of bool, shape (H, W)
+    """
+    m, b = _check_mask(mask), _check_box(box)
+    height, width = _check_pair("image_shape", image_shape)
+    threshold = check_finite_float("threshold", threshold)
+    mh, mw = m.shape
+    padded = np.zeros((mh + 2, mw + 2))
+    padded[1:-1, 1:-1] = m
+    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    half_w, half_h = (b[2] - b[0]) / 2 * (mw + 2) / mw, (b[3] - b[1]) / 2 * (mh + 2) / mh
+    x0, y0, x1, y1 = np.trunc([cx - half_w, cy - half_h, cx + half_w, cy + half_h]).astype(np.int64)
+    w, h = max(x1 - x0 + 1, 1), max(y1 - y0 + 1, 1)
+    resized = _resize_linear(padded, int(h), int(w)) > threshold
+    out = np.zeros((height, width), dtype=bool)
+    xa, xb, ya, yb = max(x0, 0), min(x1 + 1, width), max(y0, 0), min(y1 + 1, height)
+    if xa < xb and ya < yb:
+        out[ya:yb, xa:xb] = resized[ya - y0:yb - y0, xa - x0:xb - x0]
+    return out
+
+
+# ---------------------------------------------------------------- point sampling
+def point_sample(features: Any, points: Any) -> np.ndarray:
+    """Bilinear feature values at normalized points (PointRend's ``point_sample``).
+
+    Parameters
+    ----------
+    features : (N, C, H, W) array_like of float
+    points : (N, P, 2) array_like of float
+        ``(x, y)`` in ``[0, 1] x [0, 1]``: ``(0, 0)`` is the top-left corner
+        of the image and ``(1, 1)`` the bottom-right corner (integer-corner
+        coordinates divided by ``(W, H)``). Points outside read zero padding.
+
+    Returns
+    -------
+    ndarray of float64, shape (N, C, P)
+
+    Notes
+    -----
+    **Convention.** Point ``x`` is the integer-corner coordinate ``x W``,
+    i.e. sample index ``x W - 1/2``; this is ``grid_sample(align_corners=False)``
+    on ``2 x - 1``. Worked number: ``W = 4``, ``x = 0.5`` reads index 1.5,
+    halfway between pixels 1 and 2.
+
+    Examples
+    --------
+    >>> f = np.arange(4.0).reshape(1, 1, 1, 4)
+    >>> point_sample(f, [[[0.5, 0.5]]]).tolist()
+    [[[1.5]]]
+    """
+    feats = _check_features(features)
+    pts = check_finite_array("points", points, ndim=3, last_dim=2)
+    if pts.shape[0] != feats.shape[0]:
+        raise ValueError(f"points must have shape (N, P, 2) with N = {feats.shape[0]}; got shape {pts.shape}")
+    n, _, height, width = feats.shape
+    x = convert_origin(pts[..., 0] * width, Origin.CORNERS, Origin.CENTERS)    # [N, P] index space
+    y = convert_origin(pts[..., 1] * height, Origin.CORNERS, Origin.CENTERS)
+    xl, xh, wxl, wxh = _zero_padded_weights(x, width)
+    yl, yh, wyl, wyh = _zero_padded_weights(y, height)
+    batch = np.arange(n)[:, None]                                               # [N, 1]
+    out = 0.0
+    for yi, wy in ((yl, wyl), (yh, wyh)):
+        for xi, wx in ((xl, wxl), (xh, wxh)):
+            out = out + feats[batch, :, yi, xi] * (wy * wx)[..., None]          # [N, P, C]
+    return np.moveaxis(np.asarray(out), -1, 1)
