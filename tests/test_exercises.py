@@ -68,6 +68,10 @@ RIGHT = {
     "resize2x.landed": _landed_by_hand,
     "resize2x.n_outside": _n_outside_by_hand,
     "resize2x.commutes_with_flip": _commutes_by_experiment,
+    # 6.1: x -> W - x for coordinates; the mirrored left edge becomes the right edge.
+    "detectron.flip_box": lambda b, W: np.array([W - b[2], b[1], W - b[0], b[3]]),
+    # 6.2: encode put w = x1 - x0 + 1, center = x0 + w/2; so x0 = center - w/2 and x1 = x0 + w - 1.
+    "detectron.decode": lambda c, w: (c - w / 2, c - w / 2 + w - 1),
 }
 
 # (exercise, wrong answer, text expected in .matches, text expected in .hint)
@@ -111,6 +115,15 @@ WRONG = [
     ("resize2x.commutes_with_flip", lambda N, M, c: c != "asymmetric", "False exactly for ③", "identity"),
     ("resize2x.commutes_with_flip", lambda N, M, c: True, "always True", "half a stride"),
     ("resize2x.commutes_with_flip", lambda N, M, c: c == "half_pixel", "True only for ②", "① is symmetric too"),
+    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[2], b[1], W - 1 - b[0], b[3]]), "W − 1 − x",
+     "[−1, W − 1]"),
+    ("detectron.flip_box", lambda b, W: np.array([W - b[0], b[1], W - b[2], b[3]]), "without swapping",
+     "x0 ≤ x1"),
+    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[0], b[1], W - 1 - b[2], b[3]]), "unswapped",
+     "Two slips"),
+    ("detectron.decode", lambda c, w: (c - w / 2, c + w / 2), "legacy decoder", "center + w/2 − 1"),
+    ("detectron.decode", lambda c, w: (c - w / 2 - 1, c + w / 2 - 1), "both ends", "only on x1"),
+    ("detectron.decode", lambda c, w: (c - (w - 1) / 2, c + (w - 1) / 2), "middle pixel", "half a pixel right"),
 ]
 
 
