@@ -52,6 +52,21 @@ def _commutes_by_experiment(N, M, convention):
     return all(np.allclose(resize(s[::-1]), resize(s)[::-1]) for s in rng.standard_normal((3, N)))
 
 
+def _roi_reads_by_hand(box, K, r, c, shift=-0.5, at=0.5, yx=True):
+    # The bin's one sample (sampling_ratio=1) is at its center, x0 + (c + 1/2) w/K; pixel j's value
+    # sits at j + 1/2, so the point reads index coordinate x - 1/2; bilinear weights per axis.
+    x0, y0, x1, y1 = box
+    x = x0 + (c + at) * (x1 - x0) / K + shift
+    y = y0 + (r + at) * (y1 - y0) / K + shift
+    fx, fy = np.floor(x), np.floor(y)
+    reads = {}
+    for row, wy in ((fy, 1 - (y - fy)), (fy + 1, y - fy)):
+        for col, wx in ((fx, 1 - (x - fx)), (fx + 1, x - fx)):
+            if wx * wy > 0:
+                reads[(int(row), int(col)) if yx else (int(col), int(row))] = wx * wy
+    return reads
+
+
 RIGHT = {
     # 2.1: stride L/n, first sample half a stride in.
     "grid.half_pixel_positions": lambda n, length: (np.arange(n) + 0.5) * (length / n),
@@ -72,6 +87,7 @@ RIGHT = {
     "detectron.flip_box": lambda b, W: np.array([W - b[2], b[1], W - b[0], b[3]]),
     # 6.2: encode put w = x1 - x0 + 1, center = x0 + w/2; so x0 = center - w/2 and x1 = x0 + w - 1.
     "detectron.decode": lambda c, w: (c - w / 2, c - w / 2 + w - 1),
+    "detectron.roi_reads": _roi_reads_by_hand,
 }
 
 # (exercise, wrong answer, text expected in .matches, text expected in .hint)
@@ -124,6 +140,14 @@ WRONG = [
     ("detectron.decode", lambda c, w: (c - w / 2, c + w / 2), "legacy decoder", "center + w/2 − 1"),
     ("detectron.decode", lambda c, w: (c - w / 2 - 1, c + w / 2 - 1), "both ends", "only on x1"),
     ("detectron.decode", lambda c, w: (c - (w - 1) / 2, c + (w - 1) / 2), "middle pixel", "half a pixel right"),
+    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.0), "aligned=False",
+     "subtract ½"),
+    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.5), "+½ instead of −½",
+     "wrong way"),
+    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, at=0.0), "bin's corner",
+     "(c + ½)·w/K"),
+    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, yx=False), "(x, y) in place",
+     "image[row, col]"),
 ]
 
 
@@ -280,3 +304,10 @@ def test_answer_that_modifies_its_input_cannot_spoil_the_cases():
 
     assert check("origin.keypoint_to_corners", in_place).passed
     assert check("origin.keypoint_to_corners", in_place).passed  # the cases are unchanged
+
+
+def test_dict_answers_compare_weights_with_tolerance():
+    noisy = lambda *case: {k: v + 1e-9 for k, v in _roi_reads_by_hand(*case).items()}  # noqa: E731
+    assert check("detectron.roi_reads", noisy).passed
+    as_pairs = lambda *case: list(_roi_reads_by_hand(*case).items())  # noqa: E731
+    assert check("detectron.roi_reads", as_pairs).passed

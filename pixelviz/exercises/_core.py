@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import difflib
 import html
+import numbers
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -145,6 +146,8 @@ def as_float_array(value: Any) -> np.ndarray:
 
 def same(a: Any, b: Any) -> bool:
     """Whether two normalized answers agree (numbers within ``ATOL``/``RTOL``)."""
+    if isinstance(a, (numbers.Number, np.generic)) and isinstance(b, (numbers.Number, np.generic)):
+        a, b = np.asarray(a), np.asarray(b)
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
         if a.shape != b.shape:
