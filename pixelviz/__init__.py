@@ -33,6 +33,7 @@ from .conventions import (
 )
 from .devices import torch_device
 from .resample import resize, sample_bilinear
+from .roi import paste_mask, point_sample, roi_align
 
 __version__ = "0.1.0"
 
@@ -55,11 +56,14 @@ __all__ = [
     "torch_device",
     "resize",
     "sample_bilinear",
+    "roi_align",
+    "paste_mask",
+    "point_sample",
     "plot",
 ]
 
 # Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
-_LAZY_SUBMODULES = {"plot"}
+_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops"}
 
 
 def __getattr__(name: str) -> Any:

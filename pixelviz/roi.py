@@ -27,7 +27,8 @@ import numpy as np
 from ._validate import check_finite_array, check_finite_float, check_int, check_positive_int
 from .conventions import Origin, convert_origin, index_to_coord, sample_positions, source_coords
 
-__all__ = ["roi_align", "paste_mask", "paste_mask_legacy", "point_sample"]
+__all__ = ["roi_align", "roi_sample_points", "bilinear_neighbors", "paste_mask", "paste_mask_legacy",
+           "point_sample"]
 
 
 # ---------------------------------------------------------------- argument checks
@@ -113,9 +114,9 @@ def _interp_matrix(low: np.ndarray, high: np.ndarray, w_low: np.ndarray, w_high:
 
 
 # ---------------------------------------------------------------- RoIAlign
-def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int,
-                     size: int) -> np.ndarray:
-    """``(K, out, size)`` matrix averaging the samples of each bin along one axis."""
+def _roi_axis_coords(start: np.ndarray, length: np.ndarray, out: int,
+                     sampling_ratio: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sample index coordinates ``(K, out, G)`` along one axis and their weights ``1/g`` (0 = padding)."""
     k = start.shape[0]
     bin_size = length / out                                                     # [K]
     if sampling_ratio > 0:
@@ -131,9 +132,86 @@ def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_r
         mask[sel, :g] = 1.0 / g
     bins = np.arange(out)[None, :, None]                                        # [1, P, 1]
     coords = start[:, None, None] + (bins + offsets[:, None, :]) * bin_size[:, None, None]   # [K, P, G]
+    return coords, np.broadcast_to(mask[:, None, :], coords.shape)
+
+
+def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int,
+                     size: int) -> np.ndarray:
+    """``(K, out, size)`` matrix averaging the samples of each bin along one axis."""
+    coords, m = _roi_axis_coords(start, length, out, sampling_ratio)
     low, high, w_low, w_high = _torchvision_weights(coords, size)
-    m = mask[:, None, :]
     return _interp_matrix(low, high, w_low * m, w_high * m, size)
+
+
+def _roi_geometry(rois: np.ndarray, scale: float, aligned: bool) -> tuple[np.ndarray, ...]:
+    """Box start and size in sample-index space, as RoIAlign uses them."""
+    rois = rois * scale
+    # aligned=True: boxes are integer-corner coordinates; bilinear sampling indexes
+    # pixels by their centers, so move to the integer-center origin (the -1/2).
+    rois = convert_origin(rois, Origin.CORNERS, Origin.CENTERS) if aligned else rois
+    x0, y0, x1, y1 = rois.T
+    roi_w, roi_h = x1 - x0, y1 - y0
+    if not aligned:                                   # legacy: force boxes to be at least 1x1
+        roi_w, roi_h = np.maximum(roi_w, 1.0), np.maximum(roi_h, 1.0)
+    return x0, y0, roi_w, roi_h
+
+
+def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_ratio: int = -1,
+                      aligned: bool = True, spatial_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Where :func:`roi_align` reads the feature map for one box, in sample-index space.
+
+    Parameters
+    ----------
+    box : (4,) array_like of float
+        ``(x0, y0, x1, y1)``, integer-corner input coordinates.
+    output_size, sampling_ratio, aligned, spatial_scale
+        As in :func:`roi_align`.
+
+    Returns
+    -------
+    xs : ndarray of float64, shape (output_w, g_w)
+        Sample index coordinates (pixel ``j``'s center at ``j``) of the
+        ``g_w`` samples of each output column; ``ys`` likewise for rows.
+        Convert with ``convert_origin(xs, "centers", "corners")`` to draw them.
+    ys : ndarray of float64, shape (output_h, g_h)
+
+    Examples
+    --------
+    >>> xs, ys = roi_sample_points([1, 1, 3, 3], 2, sampling_ratio=1)
+    >>> xs.tolist()
+    [[1.0], [2.0]]
+    >>> roi_sample_points([1, 1, 3, 3], 2, sampling_ratio=1, aligned=False)[0].tolist()
+    [[1.5], [2.5]]
+    """
+    b = check_finite_array("box", box, ndim=1, last_dim=4)
+    out_h, out_w = _check_pair("output_size", output_size)
+    ratio = check_int("sampling_ratio", sampling_ratio)
+    scale = check_finite_float("spatial_scale", spatial_scale, positive=True)
+    x0, y0, roi_w, roi_h = _roi_geometry(b[None], scale, bool(aligned))
+    xs, mx = _roi_axis_coords(x0, roi_w, out_w, ratio)
+    ys, my = _roi_axis_coords(y0, roi_h, out_h, ratio)
+    return xs[0][:, mx[0, 0] > 0], ys[0][:, my[0, 0] > 0]
+
+
+def bilinear_neighbors(x: float, y: float, shape: tuple[int, int]) -> list[tuple[int, int, float]]:
+    """The input pixels a RoIAlign sample at index ``(x, y)`` reads, with their weights.
+
+    Uses torchvision's border rule (see :func:`roi_align`). Returns
+    ``[(row, col, weight), ...]`` for the four neighbours (duplicates merged,
+    zero weights kept); an empty list when the sample is more than one pixel
+    outside. Example: ``(1.25, 0.5)`` reads pixels ``(0, 1)``, ``(0, 2)``,
+    ``(1, 1)``, ``(1, 2)`` with weights 0.375, 0.125, 0.375, 0.125.
+    """
+    height, width = _check_pair("shape", shape)
+    yl, yh, wyl, wyh = _torchvision_weights(np.array([check_finite_float("y", y)]), height)
+    xl, xh, wxl, wxh = _torchvision_weights(np.array([check_finite_float("x", x)]), width)
+    if wyl[0] + wyh[0] == 0 or wxl[0] + wxh[0] == 0:       # more than one pixel outside
+        return []
+    out: dict[tuple[int, int], float] = {}
+    for r, wr in ((int(yl[0]), wyl[0]), (int(yh[0]), wyh[0])):
+        for c, wc in ((int(xl[0]), wxl[0]), (int(xh[0]), wxh[0])):
+            out[(r, c)] = out.get((r, c), 0.0) + float(wr * wc)
+    return [(r, c, w) for (r, c), w in out.items()]
 
 
 def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spatial_scale: float = 1.0,
@@ -204,18 +282,11 @@ def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spa
         raise TypeError(f"aligned must be a bool; got {aligned!r}")
     _, channels, height, width = feats.shape
 
-    rois = rois * scale
-    # aligned=True: boxes are integer-corner coordinates; bilinear sampling indexes
-    # pixels by their centers, so move to the integer-center origin (the -1/2).
-    rois = convert_origin(rois, Origin.CORNERS, Origin.CENTERS) if aligned else rois
-    x0, y0, x1, y1 = rois.T
-    roi_w, roi_h = x1 - x0, y1 - y0
-    if not aligned:                                   # legacy: force boxes to be at least 1x1
-        roi_w, roi_h = np.maximum(roi_w, 1.0), np.maximum(roi_h, 1.0)
+    x0, y0, roi_w, roi_h = _roi_geometry(rois, scale, bool(aligned))
     ry = _roi_axis_matrix(y0, roi_h, out_h, ratio, height)       # [K, out_h, H]
     rx = _roi_axis_matrix(x0, roi_w, out_w, ratio, width)        # [K, out_w, W]
 
-    out = np.zeros((rois.shape[0], channels, out_h, out_w))
+    out = np.zeros((batch.shape[0], channels, out_h, out_w))
     for n in np.unique(batch):
         sel = batch == n
         tmp = ry[sel][:, None] @ feats[n][None]                  # [k, C, out_h, W]

@@ -215,3 +215,30 @@ def test_point_sample_rejects_bad_input():
         R.point_sample(np.ones((1, 1, 3, 3)), np.zeros((1, 5, 3)))
     with pytest.raises(ValueError, match="points must contain only finite numbers"):
         R.point_sample(np.ones((1, 1, 3, 3)), np.full((1, 1, 2), np.nan))
+
+
+# ---------------------------------------------------------------- sample points and neighbours
+def test_roi_sample_points_hand_example():
+    # box [1, 5] in x, 2 bins of width 2, s = 2: points at 1 + (j + (k + 1/2)/2) * 2 = 1.5, 2.5 | 3.5, 4.5
+    # aligned reads index x - 1/2: 1, 2 | 3, 4; legacy reads x: 1.5, 2.5 | 3.5, 4.5
+    xs, ys = R.roi_sample_points([1, 0, 5, 2], 2, sampling_ratio=2)
+    np.testing.assert_allclose(xs, [[1, 2], [3, 4]])
+    # y: box [0, 2], 2 bins of 1: points 0.25, 0.75 | 1.25, 1.75 -> indices -0.25, 0.25 | 0.75, 1.25
+    np.testing.assert_allclose(ys, [[-0.25, 0.25], [0.75, 1.25]])
+    xs_legacy, _ = R.roi_sample_points([1, 0, 5, 2], 2, sampling_ratio=2, aligned=False)
+    np.testing.assert_allclose(xs_legacy, [[1.5, 2.5], [3.5, 4.5]])
+
+
+def test_roi_sample_points_adaptive_ratio():
+    # box width 7 over 2 bins: ceil(3.5) = 4 samples per bin along x; height 1 over 2 bins: ceil(0.5) = 1
+    xs, ys = R.roi_sample_points([0, 0, 7, 1], 2)
+    assert xs.shape == (2, 4) and ys.shape == (2, 1)
+
+
+def test_bilinear_neighbors_hand_example_and_border():
+    # index (1.25, 0.5): columns 1, 2 with weights 0.75, 0.25; rows 0, 1 with 0.5, 0.5
+    got = R.bilinear_neighbors(1.25, 0.5, (4, 4))
+    assert sorted(got) == [(0, 1, 0.375), (0, 2, 0.125), (1, 1, 0.375), (1, 2, 0.125)]
+    # within one pixel outside: clamped onto column 0; beyond: nothing is read
+    assert sum(w for r, c, w in R.bilinear_neighbors(-0.5, 0.5, (4, 4)) if c == 0) == 1.0
+    assert R.bilinear_neighbors(-1.5, 0.5, (4, 4)) == []

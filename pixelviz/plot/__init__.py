@@ -7,6 +7,7 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
 from .grid1d import draw_grid_1d, plot_grids_1d
+from .roi import draw_roi_align, plot_roi_align
 
 __all__ = [
     "CONVENTION_COLORS",
@@ -14,4 +15,6 @@ __all__ = [
     "convention_color",
     "draw_grid_1d",
     "plot_grids_1d",
+    "draw_roi_align",
+    "plot_roi_align",
 ]

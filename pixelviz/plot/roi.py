@@ -1,0 +1,129 @@
+"""RoIAlign geometry: the pixel grid, a box, its bins, the samples and what one of them reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..conventions import Convention, Origin, convert_origin, index_to_coord
+from ..roi import bilinear_neighbors, roi_sample_points
+from ._style import SIGNAL_COLOR, convention_color
+
+__all__ = ["draw_roi_align", "plot_roi_align"]
+
+_NEIGHBOR_COLOR = "#9467bd"
+
+
+def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size: int = 2, *,
+                   sampling_ratio: int = 1, aligned: bool = True, cell: tuple[int, int] = (0, 0),
+                   image: Any = None) -> dict:
+    """Draw where RoIAlign samples one box, and the pixels one output cell reads.
+
+    Everything is drawn in integer-corner coordinates (pixel ``(r, c)`` is
+    the square ``[c, c+1) x [r, r+1)``, its center a grey dot at
+    ``(c + 1/2, r + 1/2)``):
+
+    * the box (green) and its ``output_size x output_size`` bins (dashed);
+    * the sampling points, where the derivation puts them in the box
+      (hollow circles);
+    * where the op actually reads them (filled dots): the same place for
+      ``aligned=True``; half a pixel down-right for ``aligned=False``, which
+      treats box coordinates as indices (an arrow shows the shift);
+    * for output ``cell`` with one sample, the (up to) four input pixels it
+      interpolates, shaded by bilinear weight and labelled with it.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    image_shape : (int, int)
+        ``(H, W)`` of the input grid.
+    box : (4,) array_like of float
+        ``(x0, y0, x1, y1)`` in integer-corner coordinates.
+    output_size : int
+        ``K`` for a ``K x K`` output.
+    sampling_ratio : int
+        Samples per bin along each axis (``> 0``).
+    aligned : bool
+        As in :func:`pixelviz.roi_align`.
+    cell : (int, int)
+        ``(row, col)`` of the output cell whose neighbours are shown (only its
+        first sample's neighbours when ``sampling_ratio > 1``).
+    image : (H, W) array_like, optional
+        Drawn underneath in grey.
+
+    Returns
+    -------
+    dict
+        ``"intended"`` and ``"read"``: ``(S, 2)`` arrays of the sample points
+        in integer-corner coordinates; ``"neighbors"``: the
+        ``(row, col, weight)`` list of the shown cell's first sample.
+    """
+    height, width = int(image_shape[0]), int(image_shape[1])
+    b = np.asarray(box, dtype=np.float64)
+    k = int(output_size)
+    color = convention_color(Convention.HALF_PIXEL if aligned else Convention.ASYMMETRIC)
+    if image is not None:
+        ax.imshow(np.asarray(image), cmap="Greys", alpha=0.35, extent=(0, width, height, 0),
+                  interpolation="nearest")
+    for v in range(width + 1):
+        ax.axvline(v, color="0.8", lw=0.8, zorder=0)
+    for v in range(height + 1):
+        ax.axhline(v, color="0.8", lw=0.8, zorder=0)
+    cy, cx = np.meshgrid(index_to_coord(np.arange(height)), index_to_coord(np.arange(width)), indexing="ij")
+    ax.plot(cx.ravel(), cy.ravel(), ".", color="0.55", ms=4, zorder=1)
+
+    xs, ys = roi_sample_points(b, k, sampling_ratio, aligned)        # sample-index space
+    ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
+                               edgecolor=SIGNAL_COLOR, lw=2.2, zorder=3))
+    for t in range(1, k):
+        ax.plot([b[0] + t * (b[2] - b[0]) / k] * 2, [b[1], b[3]], "--", color=SIGNAL_COLOR, lw=1, zorder=3)
+        ax.plot([b[0], b[2]], [b[1] + t * (b[3] - b[1]) / k] * 2, "--", color=SIGNAL_COLOR, lw=1, zorder=3)
+
+    # where the sample sits in the box, and where the op reads it (index j is drawn at its center j + 1/2)
+    rx, ry = convert_origin(xs, Origin.CENTERS, Origin.CORNERS), convert_origin(ys, Origin.CENTERS, Origin.CORNERS)
+    aligned_xs, aligned_ys = roi_sample_points(b, k, sampling_ratio, True)
+    ix = convert_origin(aligned_xs, Origin.CENTERS, Origin.CORNERS)
+    iy = convert_origin(aligned_ys, Origin.CENTERS, Origin.CORNERS)
+    read = np.stack(np.meshgrid(rx.ravel(), ry.ravel()), -1).reshape(-1, 2)
+    intended = np.stack(np.meshgrid(ix.ravel(), iy.ravel()), -1).reshape(-1, 2)
+
+    row, col = cell
+    neighbors = bilinear_neighbors(xs[col, 0], ys[row, 0], (height, width))
+    for r, c, w in neighbors:
+        if w <= 0:
+            continue
+        ax.add_patch(plt.Rectangle((c, r), 1, 1, facecolor=_NEIGHBOR_COLOR, alpha=0.15 + 0.55 * w,
+                                   edgecolor=_NEIGHBOR_COLOR, lw=1.2, zorder=2))
+        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6)
+
+    ax.plot(intended[:, 0], intended[:, 1], "o", mfc="none", mec=SIGNAL_COLOR, ms=8, mew=1.4, zorder=4,
+            label="sample point in the box")
+    ax.plot(read[:, 0], read[:, 1], "o", color=color, ms=5, zorder=5, label="point actually read")
+    if not aligned:
+        p, q = intended[0], read[0]
+        ax.annotate("", xy=q, xytext=p, arrowprops=dict(arrowstyle="->", color=color, lw=1.2), zorder=5)
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_aspect("equal")
+    ax.set_xticks(range(width + 1))
+    ax.set_yticks(range(height + 1))
+    ax.tick_params(labelsize=8)
+    ax.set_title(f"aligned={aligned}" + ("" if aligned else " (legacy)"), color=color, fontsize=11)
+    return {"intended": intended, "read": read, "neighbors": neighbors}
+
+
+def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 5.1, 4.6), output_size: int = 2,
+                   *, sampling_ratio: int = 1, cell: tuple[int, int] = (0, 0), image: Any = None,
+                   figsize: tuple[float, float] | None = None) -> Figure:
+    """``aligned=True`` and ``aligned=False`` side by side (see :func:`draw_roi_align`)."""
+    fig, axes = plt.subplots(1, 2, figsize=figsize or (10, 4.6), constrained_layout=True)
+    for ax, aligned in zip(axes, (True, False)):
+        draw_roi_align(ax, image_shape, box, output_size, sampling_ratio=sampling_ratio, aligned=aligned,
+                       cell=cell, image=image)
+    handles, labels = axes[1].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=9, bbox_to_anchor=(0.5, -0.06))
+    return fig
