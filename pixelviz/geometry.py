@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import check_finite_array
-from .conventions import Origin, convert_origin, parse_origin
+from ._validate import check_finite_array, check_finite_float, check_positive_int
+from .conventions import Origin, convert_origin, index_to_coord, parse_origin
 
 __all__ = [
     "as_points",
@@ -42,6 +42,9 @@ __all__ = [
     "polygon_area",
     "polygon_perimeter",
     "box_area",
+    "affine_convert_origin",
+    "pixel_centers",
+    "rasterize_polygon",
 ]
 
 
@@ -383,3 +386,112 @@ def box_area(boxes: Any) -> np.ndarray:
     """
     b = as_boxes(boxes)
     return (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
+
+
+# ---------------------------------------------------------------- affine maps
+def affine_convert_origin(matrix: Any, source: Origin | str, target: Origin | str) -> np.ndarray:
+    """Re-express an affine map of the plane from one origin in the other.
+
+    If ``y = A x + b`` maps points written in ``source`` coordinates, the same
+    geometric map written in ``target`` coordinates is
+    ``T_{s→t} ∘ (A, b) ∘ T_{t→s}``, where ``T`` is :func:`convert_origin`'s
+    half-pixel shift. Only the translation changes:
+    ``b' = T_{s→t}(A · T_{t→s}(0) + b)``.
+
+    Parameters
+    ----------
+    matrix : array_like, shape (2, 3) or (3, 3)
+        ``[[a, b, tx], [c, d, ty]]`` (optionally with the row ``[0, 0, 1]``),
+        mapping ``source``-origin points to ``source``-origin points.
+    source, target : Origin or str
+
+    Returns
+    -------
+    ndarray of float64, same shape as ``matrix``
+
+    Notes
+    -----
+    **Convention.** OpenCV's ``warpAffine`` reads its matrix in integer
+    centers. The 2x upscale about the image corner, written in integer
+    corners, is ``[[2, 0, 0], [0, 2, 0]]``; for OpenCV it becomes
+    ``[[2, 0, 0.5], [0, 2, 0.5]]`` (``b' = -1/2 + 2 · 1/2``).
+
+    Examples
+    --------
+    >>> affine_convert_origin([[2, 0, 0], [0, 2, 0]], "corners", "centers").tolist()
+    [[2.0, 0.0, 0.5], [0.0, 2.0, 0.5]]
+    """
+    m = check_finite_array("matrix", matrix, ndim=2)
+    if m.shape not in ((2, 3), (3, 3)):
+        raise ValueError(f"matrix must have shape (2, 3) or (3, 3); got shape {m.shape}")
+    if m.shape == (3, 3) and not np.array_equal(m[2], [0.0, 0.0, 1.0]):
+        raise ValueError(f"matrix must be affine (last row [0, 0, 1]); got last row {m[2].tolist()!r}")
+    src, dst = parse_origin(source, name="source"), parse_origin(target, name="target")
+    zero_in_source = convert_origin(np.zeros(2), dst, src)          # target's origin, in source coords
+    out = m.copy()
+    out[:2, 2] = convert_origin(m[:2, :2] @ zero_in_source + m[:2, 2], src, dst)
+    return out
+
+
+# ---------------------------------------------------------------- reference rasterization
+def pixel_centers(shape: tuple[int, int], origin: Origin | str = Origin.CORNERS) -> np.ndarray:
+    """Coordinates of every pixel center of an ``H x W`` image.
+
+    Returns
+    -------
+    ndarray of float64, shape (H, W, 2)
+        ``[..., 0]`` is x, ``[..., 1]`` is y; pixel ``(row r, col c)`` is at
+        ``(c + 1/2, r + 1/2)`` in integer corners.
+    """
+    h, w = check_positive_int("shape[0]", shape[0]), check_positive_int("shape[1]", shape[1])
+    o = parse_origin(origin)
+    xs, ys = index_to_coord(np.arange(w), o), index_to_coord(np.arange(h), o)
+    return np.stack(np.meshgrid(xs, ys), axis=-1)
+
+
+def rasterize_polygon(polygon: Any, shape: tuple[int, int], *, dilate: float = 0.0) -> np.ndarray:
+    """Pixels whose center lies inside a polygon (integer corners), optionally dilated.
+
+    The reference rasterizer: pixel ``(r, c)`` is on when its center
+    ``(c + 1/2, r + 1/2)`` is inside the polygon (even-odd rule) or, with
+    ``dilate = d > 0``, within distance ``d`` of its boundary. Its pixel count
+    approximates the polygon's area, plus ``d`` times the perimeter when
+    dilated (plus ``π d²`` for a convex polygon).
+
+    Parameters
+    ----------
+    polygon : array_like, shape (K, 2) or (2K,)
+        Vertices in integer-corner coordinates.
+    shape : (int, int)
+        ``(H, W)`` of the output mask.
+    dilate : float
+        Distance ``d >= 0`` by which the polygon is grown.
+
+    Returns
+    -------
+    ndarray of bool, shape (H, W)
+
+    Examples
+    --------
+    >>> int(rasterize_polygon([1, 1, 3, 1, 3, 2, 1, 2], (4, 4)).sum())  # 2 x 1 pixels
+    2
+    """
+    p = as_polygon(polygon)
+    d = check_finite_float("dilate", dilate)
+    if d < 0:
+        raise ValueError(f"dilate must be >= 0; got {dilate!r}")
+    pts = pixel_centers(shape).reshape(-1, 2)                      # [P, 2]
+    a, b = p, np.roll(p, -1, axis=0)                                # edges a_k -> b_k, [K, 2]
+    px, py = pts[:, None, 0], pts[:, None, 1]                       # [P, 1]
+    crosses = (a[None, :, 1] > py) != (b[None, :, 1] > py)          # [P, K]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x_at = a[:, 0] + (py - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
+    inside = np.sum(crosses & (px < x_at), axis=1) % 2 == 1        # [P]
+    if d > 0:
+        ab = b - a                                                  # [K, 2]
+        ap = pts[:, None, :] - a[None]                              # [P, K, 2]
+        len2 = np.maximum(np.sum(ab * ab, axis=1), 1e-300)
+        t = np.clip(np.sum(ap * ab, axis=2) / len2, 0.0, 1.0)       # [P, K]
+        dist = np.linalg.norm(ap - t[..., None] * ab, axis=2).min(axis=1)
+        inside |= dist <= d
+    return inside.reshape(shape[0], shape[1])

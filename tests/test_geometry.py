@@ -191,3 +191,61 @@ def test_polygon_perimeter_and_box_area():
 def test_polygon_area_rejects():
     with pytest.raises(ValueError, match="at least 3 vertices"):
         g.polygon_area([0, 0, 1, 1])
+
+
+# ---------------------------------------------------------------- affine maps
+def test_affine_convert_origin_scale2_by_hand():
+    # 2x about the corner origin, in corners: y = 2x. In centers x_c = x - 1/2:
+    # y_c = 2 (x_c + 1/2) - 1/2 = 2 x_c + 1/2
+    out = g.affine_convert_origin([[2, 0, 0], [0, 2, 0]], "corners", "centers")
+    assert out.tolist() == [[2, 0, 0.5], [0, 2, 0.5]]
+    back = g.affine_convert_origin(out, "centers", "corners")
+    assert back.tolist() == [[2, 0, 0], [0, 2, 0]]
+
+
+def test_affine_convert_origin_translation_unchanged_and_3x3():
+    t = [[1, 0, 3.25], [0, 1, -2], [0, 0, 1]]
+    assert g.affine_convert_origin(t, "corners", "centers").tolist() == [[1, 0, 3.25], [0, 1, -2], [0, 0, 1]]
+
+
+def test_affine_convert_origin_maps_points_consistently():
+    rng = np.random.default_rng(0)
+    a = np.concatenate([rng.normal(size=(2, 2)), rng.normal(size=(2, 1))], axis=1)
+    x = rng.normal(size=(5, 2))
+    y = x @ a[:, :2].T + a[:, 2]
+    ac = g.affine_convert_origin(a, "corners", "centers")
+    xc = g.convert_points_origin(x, "corners", "centers")
+    np.testing.assert_allclose(xc @ ac[:, :2].T + ac[:, 2], g.convert_points_origin(y, "corners", "centers"),
+                               atol=1e-12)
+
+
+def test_affine_convert_origin_rejects():
+    with pytest.raises(ValueError, match=r"matrix must have shape \(2, 3\) or \(3, 3\)"):
+        g.affine_convert_origin(np.eye(2), "corners", "centers")
+    with pytest.raises(ValueError, match="matrix must be affine"):
+        g.affine_convert_origin(np.ones((3, 3)), "corners", "centers")
+
+
+# ---------------------------------------------------------------- reference rasterizer
+def test_pixel_centers():
+    c = g.pixel_centers((2, 3))
+    assert c.shape == (2, 3, 2)
+    assert c[1, 2].tolist() == [2.5, 1.5]  # row 1, col 2 -> (x, y) = (2.5, 1.5)
+    assert g.pixel_centers((2, 3), "centers")[1, 2].tolist() == [2.0, 1.0]
+
+
+def test_rasterize_polygon_rectangle_and_triangle():
+    m = g.rasterize_polygon([1, 1, 3, 1, 3, 2, 1, 2], (4, 4))
+    assert np.argwhere(m).tolist() == [[1, 1], [1, 2]]
+    # triangle (0,0), (4,0), (0,4): center (c+1/2, r+1/2) inside when c + r + 1 < 4 -> c + r <= 2: 6 pixels
+    t = g.rasterize_polygon([0, 0, 4, 0, 0, 4], (4, 4))
+    assert t.sum() == 6 and t[0, 2] and not t[1, 2]
+
+
+def test_rasterize_polygon_dilate():
+    # square [2, 4]^2 grown by 0.5: centers 1.5..4.5 -> pixels 1..4 in each axis
+    # (center 1.5 is exactly 0.5 from the edge: included)
+    m = g.rasterize_polygon([2, 2, 4, 2, 4, 4, 2, 4], (6, 6), dilate=0.5)
+    assert np.argwhere(m.any(axis=0)).ravel().tolist() == [1, 2, 3, 4]
+    with pytest.raises(ValueError, match="dilate must be >= 0"):
+        g.rasterize_polygon([0, 0, 1, 0, 1, 1], (2, 2), dilate=-1)
