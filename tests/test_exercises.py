@@ -88,6 +88,12 @@ RIGHT = {
     # 6.2: encode put w = x1 - x0 + 1, center = x0 + w/2; so x0 = center - w/2 and x1 = x0 + w - 1.
     "detectron.decode": lambda c, w: (c - w / 2, c - w / 2 + w - 1),
     "detectron.roi_reads": _roi_reads_by_hand,
+    # 4.1: mystery_resize of the ramp 0..3 to 8 samples returns 0, .5, 1, ...: output i reads i*N/M, grid ③.
+    "libraries.mystery": "asymmetric",
+    # 4.2: a linear resize of the ramp x[j] = j returns the coordinates it reads.
+    "libraries.measure": lambda fn, N, M: fn(np.arange(N, dtype=float), M),
+    # 4.3: PyTorch's nearest-exact: floor((i + 1/2) * N / M), at most N - 1.
+    "libraries.nearest_exact": lambda i, N, M: min(int(np.floor((i + 0.5) * N / M)), N - 1),
 }
 
 # (exercise, wrong answer, text expected in .matches, text expected in .hint)
@@ -148,6 +154,18 @@ WRONG = [
      "(c + ½)·w/K"),
     ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, yx=False), "(x, y) in place",
      "image[row, col]"),
+    ("libraries.mystery", "half_pixel", "② half_pixel", "mystery_resize gives 0, 0.5, 1"),
+    ("libraries.mystery", "①", "① align_corners", "would read 0, 0.428571"),
+    ("libraries.measure", lambda fn, N, M: fn(np.arange(1, N + 1, dtype=float), M), "starts at 1", "np.arange(N)"),
+    ("libraries.measure", lambda fn, N, M: fn(np.linspace(0, 1, N), M), "from 0 to 1", "divided by N − 1"),
+    ("libraries.measure", lambda fn, N, M: (np.arange(M) + 0.5) * N / M - 0.5 if "half" in fn.__name__
+     else (np.arange(M) * (N - 1) / (M - 1) if "align" in fn.__name__ else np.arange(M) * N / M),
+     "the formula instead", "clamps"),
+    ("libraries.nearest_exact", lambda i, N, M: i * N // M, "`nearest`", "grid ②"),
+    ("libraries.nearest_exact", lambda i, N, M: min(max(int(np.ceil((i + 0.5) * N / M - 1)), 0), N - 1),
+     "ties rounded down", "rounds up"),
+    ("libraries.nearest_exact", lambda i, N, M: max(int(np.floor((i + 0.5) * N / M - 0.5)), 0), "(floor)",
+     "not the nearest one"),
 ]
 
 
@@ -304,6 +322,26 @@ def test_answer_that_modifies_its_input_cannot_spoil_the_cases():
 
     assert check("origin.keypoint_to_corners", in_place).passed
     assert check("origin.keypoint_to_corners", in_place).passed  # the cases are unchanged
+
+
+def test_nearest_exact_reference_matches_pytorch():
+    # The exercise says "what PyTorch's nearest-exact picks": check that claim on the real op.
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+
+    def picks(mode):
+        return lambda i, N, M: int(F.interpolate(torch.arange(N, dtype=torch.float32).view(1, 1, N),
+                                                 size=M, mode=mode).view(-1)[i])
+
+    assert check("libraries.nearest_exact", picks("nearest-exact")).passed
+    assert "`nearest`" in check("libraries.nearest_exact", picks("nearest")).matches
+
+
+def test_mystery_resize_is_a_resize():
+    from pixelviz.exercises.libraries import mystery_resize
+
+    out = mystery_resize([0.0, 1.0, 2.0, 3.0], 8)
+    assert out.shape == (8,) and out[0] == 0 and out[-1] == 3
 
 
 def test_dict_answers_compare_weights_with_tolerance():

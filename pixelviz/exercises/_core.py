@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import enum
 import html
 import numbers
 from dataclasses import dataclass, field
@@ -166,6 +167,8 @@ def _short(value: Any, limit: int = 80) -> str:
     """A compact, readable rendering of an answer or an argument."""
     if callable(value) and hasattr(value, "__name__"):
         return value.__name__
+    if isinstance(value, enum.Enum):
+        return str(getattr(value, "label", value.value))
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, np.ndarray):
