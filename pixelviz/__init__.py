@@ -33,6 +33,7 @@ from .conventions import (
 )
 from .devices import torch_device
 from .resample import resize, sample_bilinear
+from .probe import ProbeResult, probe_resize
 from .roi import paste_mask, point_sample, roi_align
 
 __version__ = "0.1.0"
@@ -59,11 +60,14 @@ __all__ = [
     "roi_align",
     "paste_mask",
     "point_sample",
+    "probe_resize",
+    "ProbeResult",
     "plot",
+    "backends",
 ]
 
 # Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
-_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops"}
+_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops", "backends"}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,57 @@
+"""Command line: ``pixelviz probe`` (or ``python -m pixelviz probe``).
+
+Probes every resize op of the libraries installed here and prints which
+sampling-grid convention each one uses, with the library versions::
+
+    pixelviz probe                      # a Markdown table
+    pixelviz probe --library opencv     # one library
+    pixelviz probe --json               # machine-readable
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+__all__ = ["main", "build_parser"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``pixelviz`` argument parser (one sub-command, ``probe``)."""
+    parser = argparse.ArgumentParser(prog="pixelviz", description="Where are pixels? Measure resize conventions.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    probe = sub.add_parser("probe", help="measure the grid convention of every installed resize op",
+                           description="Run pixelviz.probe_resize on each backend and print the verdicts.")
+    probe.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    probe.add_argument("--library", metavar="NAME", default=None,
+                       help="only this library (opencv, pillow, skimage, torch, torchvision, tensorflow, "
+                            "onnxruntime, scipy, jax)")
+    probe.add_argument("--installed-only", action="store_true", help="leave out libraries that are not installed")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``pixelviz`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from . import backends
+
+    try:
+        chosen = backends.list_backends(args.library)
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
+    reports = backends.probe_backends(chosen)
+    if args.installed_only:
+        reports = [r for r in reports if r.status != "not installed"]
+    if args.json:
+        json.dump([r.to_dict() for r in reports], sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(backends.report_table(reports).to_markdown())
+    return 1 if any(r.status == "error" for r in reports) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

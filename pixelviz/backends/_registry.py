@@ -1,0 +1,157 @@
+"""The registry of backends: one real library op, wrapped as ``fn(x, size) -> y``.
+
+A :class:`Backend` knows how to import its library (lazily, on first call),
+whether the library is installed, its version, and what the article's
+library table says about it. Library modules (``opencv.py``, ``pillow.py``,
+...) register their backends here when :mod:`pixelviz.backends` is imported;
+none of them imports its library at import time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.util
+from typing import Any, Callable
+
+import numpy as np
+
+__all__ = ["Backend", "register", "list_backends", "get_backend", "libraries", "NotInstalledError"]
+
+
+class NotInstalledError(ModuleNotFoundError):
+    """Raised when a backend is called but its library is not installed."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Backend:
+    """One library op in the uniform signature ``fn(x, size)``.
+
+    Attributes
+    ----------
+    name : str
+        Unique id, ``"<library>.<op>.<variant>"``, e.g. ``"opencv.resize.linear"``.
+    library : str
+        Library as printed in tables, e.g. ``"OpenCV"``.
+    module : str
+        Top-level import name, e.g. ``"cv2"``; decides :meth:`available`.
+    op : str
+        The call, e.g. ``"cv2.resize"``.
+    options : str
+        The options that select this variant, e.g. ``"INTER_LINEAR"``.
+    factory : callable
+        ``factory() -> fn``: imports the library and returns
+        ``fn(x, size)``, ``x`` a float64 array of shape ``(N,)``, ``size`` an
+        int; ``fn`` returns a float64 array of shape ``(size,)``.
+    article : str or None
+        What the article's library table says of this op, as one of
+        ``"①"``, ``"②"``, ``"③"``, ``"buggy"`` (its "buggy, none of the
+        above"), ``"none"`` (its "none of the above"); None when the article
+        has no row for it.
+    version_module : str, optional
+        Module whose ``__version__`` is reported (default ``module``).
+    """
+
+    name: str
+    library: str
+    module: str
+    op: str
+    options: str
+    factory: Callable[[], Callable[[np.ndarray, int], np.ndarray]] = dataclasses.field(repr=False, compare=False)
+    article: str | None = None
+    version_module: str | None = None
+
+    def available(self) -> bool:
+        """True when the library can be imported (checked without importing it)."""
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except (ImportError, ValueError):
+            return False
+
+    @property
+    def status(self) -> str:
+        """``"ok"`` or ``"not installed"``."""
+        return "ok" if self.available() else "not installed"
+
+    def version(self) -> str | None:
+        """The library's ``__version__`` (imports it), or None when not installed."""
+        if not self.available():
+            return None
+        mod = importlib.import_module(self.version_module or self.module)
+        return str(getattr(mod, "__version__", "unknown"))
+
+    def resize(self, x: Any, size: int) -> np.ndarray:
+        """Resize the 1D signal ``x`` to ``size`` samples with this op.
+
+        Parameters
+        ----------
+        x : (N,) array_like of float
+        size : int
+
+        Returns
+        -------
+        ndarray of float64, shape (size,)
+
+        Raises
+        ------
+        NotInstalledError
+            If the library is not installed.
+        """
+        fn = _FN_CACHE.get(self.name)
+        if fn is None:
+            if not self.available():
+                raise NotInstalledError(f"backend {self.name!r} needs {self.module!r}, which is not installed")
+            fn = _FN_CACHE.setdefault(self.name, self.factory())
+        return np.asarray(fn(np.asarray(x, dtype=np.float64), int(size)), dtype=np.float64).reshape(-1)
+
+    __call__ = resize
+
+    @property
+    def label(self) -> str:
+        """``"cv2.resize INTER_LINEAR"``."""
+        return f"{self.op} {self.options}".strip()
+
+
+_REGISTRY: dict[str, Backend] = {}
+_FN_CACHE: dict[str, Callable] = {}
+
+
+def register(*backends: Backend) -> None:
+    """Add backends to the registry (names must be unique)."""
+    for b in backends:
+        if b.name in _REGISTRY:
+            raise ValueError(f"backend name must be unique; got {b.name!r} twice")
+        _REGISTRY[b.name] = b
+
+
+def libraries() -> list[str]:
+    """Short library keys in registry order, e.g. ``["opencv", "pillow", ...]``."""
+    seen: list[str] = []
+    for name in _REGISTRY:
+        key = name.split(".")[0]
+        if key not in seen:
+            seen.append(key)
+    return seen
+
+
+def list_backends(library: str | None = None) -> list[Backend]:
+    """Every registered backend, or those of one library (key as in :func:`libraries`).
+
+    Raises
+    ------
+    ValueError
+        For an unknown library key (with a did-you-mean hint).
+    """
+    if library is None:
+        return list(_REGISTRY.values())
+    from .._validate import check_choice
+
+    key = check_choice("library", library.strip().lower() if isinstance(library, str) else library, libraries())
+    return [b for b in _REGISTRY.values() if b.name.split(".")[0] == key]
+
+
+def get_backend(name: str) -> Backend:
+    """The backend called ``name`` (see :func:`list_backends`)."""
+    from .._validate import check_choice
+
+    return _REGISTRY[check_choice("name", name, list(_REGISTRY))]

@@ -1,0 +1,69 @@
+"""ONNX Runtime's ``Resize`` (opset 19) for every coordinate_transformation_mode and nearest_mode."""
+
+from __future__ import annotations
+
+import functools
+
+from ._registry import Backend, register
+
+__all__ = ["make_resize", "resize_session"]
+
+_OPSET = 19
+
+
+@functools.lru_cache(maxsize=None)
+def resize_session(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0):
+    """An ``onnxruntime.InferenceSession`` holding one ``Resize`` node.
+
+    Inputs: ``X`` float32 ``[1, 1, 1, N]`` and ``sizes`` int64 ``[4]``;
+    ``roi`` is the whole image ``[0, 1]`` (used only by ``tf_crop_and_resize``).
+    """
+    import numpy as np
+    import onnx
+    import onnxruntime as ort
+    from onnx import TensorProto, helper
+
+    x = helper.make_tensor_value_info("X", TensorProto.FLOAT, [1, 1, 1, "N"])
+    sizes = helper.make_tensor_value_info("sizes", TensorProto.INT64, [4])
+    y = helper.make_tensor_value_info("Y", TensorProto.FLOAT, [1, 1, 1, "M"])
+    roi = helper.make_tensor("roi", TensorProto.FLOAT, [8], np.array([0, 0, 0, 0, 1, 1, 1, 1], np.float32))
+    node = helper.make_node("Resize", ["X", "roi", "", "sizes"], ["Y"], mode=mode,
+                            coordinate_transformation_mode=ctm, nearest_mode=nearest_mode, antialias=antialias)
+    graph = helper.make_graph([node], "resize", [x, sizes], [y], initializer=[roi])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", _OPSET)])
+    model.ir_version = min(model.ir_version, 9)
+    onnx.checker.check_model(model)
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
+
+
+def make_resize(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0):
+    """``fn(x, size)`` running ONNX ``Resize`` with these attributes."""
+    def factory():
+        import numpy as np
+
+        session = resize_session(mode, ctm, nearest_mode, antialias)
+
+        def fn(x, size):
+            feed = {"X": np.asarray(x, dtype=np.float32).reshape(1, 1, 1, -1),
+                    "sizes": np.array([1, 1, 1, size], dtype=np.int64)}
+            return session.run(None, feed)[0].reshape(-1)
+        return fn
+    return factory
+
+
+_CTMS = ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "half_pixel_symmetric",
+         "tf_crop_and_resize"]
+_rows = [Backend(f"onnxruntime.resize.linear_{ctm}", "ONNX Runtime", "onnxruntime", "Resize",
+                 f"linear, {ctm}", make_resize("linear", ctm), None) for ctm in _CTMS]
+_rows.append(Backend("onnxruntime.resize.cubic_half_pixel", "ONNX Runtime", "onnxruntime", "Resize",
+                     "cubic, half_pixel", make_resize("cubic", "half_pixel"), None))
+_rows.append(Backend("onnxruntime.resize.linear_half_pixel_aa", "ONNX Runtime", "onnxruntime", "Resize",
+                     "linear, half_pixel, antialias=1", make_resize("linear", "half_pixel", antialias=1), None))
+for ctm, nm in [("half_pixel", "round_prefer_floor"), ("half_pixel", "round_prefer_ceil"),
+                ("half_pixel", "floor"), ("half_pixel", "ceil"), ("asymmetric", "floor"),
+                ("align_corners", "round_prefer_ceil")]:
+    _rows.append(Backend(f"onnxruntime.resize.nearest_{ctm}_{nm}", "ONNX Runtime", "onnxruntime", "Resize",
+                         f"nearest, {ctm}, {nm}", make_resize("nearest", ctm, nm), None))
+register(*_rows)

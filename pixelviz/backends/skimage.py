@@ -1,0 +1,31 @@
+"""scikit-image ``transform.resize`` on a 1D float64 array."""
+
+from __future__ import annotations
+
+from ._registry import Backend, register
+
+__all__ = ["make_resize"]
+
+
+def make_resize(order: int, anti_aliasing: bool):
+    """``fn(x, size)`` calling ``skimage.transform.resize(x, (size,), order=..., anti_aliasing=...)``.
+
+    ``clip=False`` keeps the op linear (the default clips cubic overshoot to
+    the input's range, which would make an impulse's response nonlinear).
+    """
+    def factory():
+        import numpy as np
+        from skimage.transform import resize
+
+        def fn(x, size):
+            return resize(np.asarray(x, dtype=np.float64), (size,), order=order,
+                          anti_aliasing=anti_aliasing, clip=False, preserve_range=True)
+        return fn
+    return factory
+
+
+_ORDER = {0: "nearest", 1: "linear", 3: "cubic"}
+# The article's table: transform.resize ②.
+register(*[Backend(f"skimage.resize.{_ORDER[o]}{'_aa' if aa else ''}", "scikit-image", "skimage",
+                   "transform.resize", f"order={o}, anti_aliasing={aa}", make_resize(o, aa), "②")
+           for o in (0, 1, 3) for aa in (False, True)])

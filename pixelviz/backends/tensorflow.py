@@ -1,0 +1,84 @@
+"""TensorFlow: ``tf.image.resize`` (v2), the v1 resize ops, and ``tf.image.crop_and_resize``.
+
+TensorFlow is optional; without it these backends report "not installed".
+"""
+
+from __future__ import annotations
+
+from ._registry import Backend, register
+
+__all__ = ["make_resize", "make_resize_v1", "make_crop_and_resize"]
+
+
+def _image(tf, x):
+    return tf.constant(x, dtype=tf.float32)[None, None, :, None]        # NHWC [1, 1, N, 1]
+
+
+def make_resize(method: str, antialias: bool = False):
+    """``fn(x, size)`` calling ``tf.image.resize(image, [1, size], method, antialias)``."""
+    def factory():
+        import tensorflow as tf
+
+        def fn(x, size):
+            out = tf.image.resize(_image(tf, x), [1, size], method=method, antialias=antialias)
+            return out.numpy().reshape(-1)
+        return fn
+    return factory
+
+
+def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool):
+    """``fn(x, size)`` calling ``tf.compat.v1.image.<op>`` (``resize_bilinear``, ``resize_nearest_neighbor``)."""
+    def factory():
+        import tensorflow as tf
+
+        resize = getattr(tf.compat.v1.image, op)
+
+        def fn(x, size):
+            out = resize(_image(tf, x), [1, size], align_corners=align_corners,
+                         half_pixel_centers=half_pixel_centers)
+            return out.numpy().reshape(-1)
+        return fn
+    return factory
+
+
+def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)):
+    """``fn(x, size)`` calling ``tf.image.crop_and_resize`` with the normalized box ``[0, box0, 1, box1]``."""
+    def factory():
+        import tensorflow as tf
+
+        def fn(x, size):
+            out = tf.image.crop_and_resize(_image(tf, x), [[0.0, box[0], 1.0, box[1]]], [0], [1, size])
+            return out.numpy().reshape(-1)
+        return fn
+    return factory
+
+
+# The article's table: TFv1 BILINEAR/NEAREST align_corners=False ③, align_corners=True ①;
+# TFv2 BILINEAR/NEAREST ②; crop_and_resize "none of the above".
+_TF = "tensorflow"
+register(
+    Backend("tensorflow.resize.bilinear", "TensorFlow", _TF, "tf.image.resize", "bilinear",
+            make_resize("bilinear"), "②"),
+    Backend("tensorflow.resize.nearest", "TensorFlow", _TF, "tf.image.resize", "nearest",
+            make_resize("nearest"), "②"),
+    Backend("tensorflow.resize.bicubic", "TensorFlow", _TF, "tf.image.resize", "bicubic",
+            make_resize("bicubic"), None),
+    Backend("tensorflow.resize.area", "TensorFlow", _TF, "tf.image.resize", "area",
+            make_resize("area"), None),
+    Backend("tensorflow.resize.bilinear_aa", "TensorFlow", _TF, "tf.image.resize", "bilinear, antialias=True",
+            make_resize("bilinear", True), None),
+    Backend("tensorflow.v1.bilinear", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
+            "align_corners=False", make_resize_v1("resize_bilinear", False, False), "③"),
+    Backend("tensorflow.v1.bilinear_ac", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
+            "align_corners=True", make_resize_v1("resize_bilinear", True, False), "①"),
+    Backend("tensorflow.v1.bilinear_hpc", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
+            "half_pixel_centers=True", make_resize_v1("resize_bilinear", False, True), None),
+    Backend("tensorflow.v1.nearest", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
+            "align_corners=False", make_resize_v1("resize_nearest_neighbor", False, False), "③"),
+    Backend("tensorflow.v1.nearest_ac", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
+            "align_corners=True", make_resize_v1("resize_nearest_neighbor", True, False), "①"),
+    Backend("tensorflow.v1.nearest_hpc", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
+            "half_pixel_centers=True", make_resize_v1("resize_nearest_neighbor", False, True), None),
+    Backend("tensorflow.crop_and_resize.full", "TensorFlow", _TF, "tf.image.crop_and_resize",
+            "box = whole image [0, 1]", make_crop_and_resize(), "none"),
+)
