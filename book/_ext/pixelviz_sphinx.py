@@ -1,0 +1,108 @@
+"""Sphinx glue for the book's API reference (book/api.md); loaded by _config.yml.
+
+pixelviz re-exports its main names (``pixelviz.parse_convention`` is
+``pixelviz.conventions.parse_convention``) and docstrings refer to either
+spelling, or to a bare name of the same package, or to a private module. The API page documents each
+object once, under the module that defines it, so a ``missing-reference``
+handler resolves a py reference by importing what it names and linking the
+entry where that same object is documented. A reference to a dataclass field
+or annotated attribute that has no entry of its own links to its class.
+Anything still unresolved stays a warning (the build runs with -W -n).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["setup"]
+
+_PACKAGES = ("pixelviz", "widgets")
+
+
+def _import_path(path: str) -> Any:
+    """The object named by dotted ``path`` (module, then attributes), or None."""
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except Exception:  # noqa: BLE001 - not a module: try a shorter prefix
+            continue
+        try:
+            for attr in parts[cut:]:
+                obj = getattr(obj, attr)
+        except AttributeError:
+            return None
+        return obj
+    return None
+
+
+def _documented(env) -> dict[int, tuple[str, str]]:
+    """id(object) -> (documented full name, objtype) for every py object on the site."""
+    cache = getattr(env, "_pixelviz_documented", None)
+    if cache is None:
+        cache = {}
+        for name, entry in env.get_domain("py").objects.items():
+            if entry.aliased or not name.startswith(_PACKAGES):
+                continue
+            obj = _import_path(name)
+            if obj is not None and not isinstance(obj, (int, float, str, bool, tuple)):
+                cache.setdefault(id(obj), (name, entry.objtype))
+        env._pixelviz_documented = cache
+    return cache
+
+
+def _candidates(target: str, module: str | None, cls: str | None) -> list[str]:
+    names = [target]
+    if module:
+        if cls:
+            names.append(f"{module}.{cls}.{target}")
+        names.append(f"{module}.{target}")
+    for pkg in _PACKAGES:
+        names.append(f"{pkg}.{target}")
+    return [n for n in names if n.startswith(_PACKAGES)]
+
+
+def _missing_reference(app, env, node, contnode):
+    if node.get("refdomain") != "py":
+        return None
+    target = node["reftarget"].lstrip("~.")
+    module, cls = node.get("py:module"), node.get("py:class")
+    if node.get("reftype") == "mod":
+        # a private module (``widgets._core``) is documented through its package
+        modules = env.get_domain("py").modules
+        parts = target.split(".")
+        while parts and any(p.startswith("_") for p in parts):
+            parts.pop()
+        parent = ".".join(parts)
+        if parent != target and parent in modules:
+            from sphinx.util.nodes import make_refnode
+
+            entry = modules[parent]
+            return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, parent)
+        return None
+    documented = _documented(env)
+    for name in _candidates(target, module, cls):
+        obj = _import_path(name)
+        if obj is not None and id(obj) in documented:
+            fullname, _ = documented[id(obj)]
+            return _link(app, env, node, contnode, fullname)
+        # a dataclass field / annotated attribute of a documented class
+        owner_name, _, attr = name.rpartition(".")
+        owner = _import_path(owner_name) if owner_name else None
+        if (isinstance(owner, type) and id(owner) in documented
+                and attr in getattr(owner, "__annotations__", {})):
+            return _link(app, env, node, contnode, documented[id(owner)][0])
+    return None
+
+
+def _link(app, env, node, contnode, fullname):
+    from sphinx.util.nodes import make_refnode
+
+    entry = env.get_domain("py").objects[fullname]
+    return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, fullname)
+
+
+def setup(app):
+    app.connect("missing-reference", _missing_reference, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
