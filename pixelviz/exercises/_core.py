@@ -189,7 +189,9 @@ def _short(value: Any, limit: int = 80) -> str:
 
 
 # ----------------------------------------------------------------- results
-_ICON = {"passed": "✅", "failed": "❌", "not attempted": "✏️", "error": "⚠️"}
+# Plain symbols from fonts every browser has (emoji such as ✅ render as boxes without an emoji font).
+_ICON = {"passed": "✓", "failed": "✗", "not attempted": "✏", "error": "⚠"}
+_COLOR = {"passed": "#2e7d32", "failed": "#c62828", "not attempted": "#757575", "error": "#ef6c00"}
 
 
 @dataclass
@@ -260,14 +262,15 @@ class Result:
 
     def _repr_html_(self) -> str:
         rows = "".join(f"<li>{html.escape(k)}: <code>{html.escape(v)}</code></li>" for k, v in self._lines())
-        return (f'<div class="pixelviz-check pixelviz-check-{self.status.replace(" ", "-")}">'
+        style = f"border-left:4px solid {_COLOR[self.status]};padding:0.3em 0.8em;margin:0.3em 0"
+        return (f'<div class="pixelviz-check pixelviz-check-{self.status.replace(" ", "-")}" style="{style}">'
                 f"<strong>{_ICON[self.status]} {html.escape(self.title)}</strong> — {html.escape(self.status)}"
                 f"{'<ul>' + rows + '</ul>' if rows else '<br>'}{html.escape(self.hint)}</div>")
 
 
 # ----------------------------------------------------------------- checking
-_STUB_HINT = ("not attempted yet: the exercise cell still holds the stub. Replace its body "
-              "with your code, run it, then run this cell again.")
+_STUB_HINT = ("The exercise cell still holds its stub. Replace its body with your code, run it, "
+              "then run this cell again (on the website: launch this page in Colab or Binder first).")
 
 
 def _is_stub_value(value: Any) -> bool:
@@ -354,8 +357,8 @@ def check(name: str, answer: Any) -> Result:
             got_all.append(None)  # a wildcard when matching alternatives
             continue
         if _is_stub_value(raw):
-            return result("not attempted", "not attempted yet: your function returned None — "
-                                           "did you forget `return`?", case=where)
+            return result("not attempted", "Your function returned None — did you forget `return`?",
+                          case=where)
         try:
             got = _normalize(ex, raw)
         except (TypeError, ValueError) as exc:
