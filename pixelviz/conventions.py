@@ -365,7 +365,7 @@ def source_coords(in_size: int, out_size: int, convention: Convention | str, *,
     Examples
     --------
     >>> source_coords(4, 8, "half_pixel")[:3].tolist()
-    [-0.25, 0.0, 0.25]
+    [-0.25, 0.25, 0.75]
     >>> source_coords(3, 5, "align_corners").tolist()
     [0.0, 0.5, 1.0, 1.5, 2.0]
     >>> source_coords(4, 2, "asymmetric").tolist()
@@ -378,23 +378,29 @@ def source_coords(in_size: int, out_size: int, convention: Convention | str, *,
     if roi is not None and conv is not Convention.TF_CROP_AND_RESIZE:
         raise ValueError(f"roi is only used by tf_crop_and_resize; got roi={roi!r} with convention={conv.value!r}")
     i = np.arange(n_out, dtype=np.float64)
+    # Without an explicit scale the maps are ratios of integers: evaluate each
+    # with a single rounding, so exact ties (x = 7, x = 2.5) stay exact and the
+    # nearest-neighbour rounding rules see them (i / (M / N) gives 6.999...).
+    exact = scale is None
 
     if conv is Convention.ALIGN_CORNERS:
         if n_out == 1:
             return np.zeros(1)
-        return i * ((n_in - 1) / (n_out - 1))
-    if conv is Convention.HALF_PIXEL:
-        return (i + 0.5) / s - 0.5
-    if conv is Convention.PYTORCH_HALF_PIXEL:
-        if n_out == 1:
+        return (i * (n_in - 1)) / (n_out - 1)
+    if conv in (Convention.HALF_PIXEL, Convention.PYTORCH_HALF_PIXEL):
+        if conv is Convention.PYTORCH_HALF_PIXEL and n_out == 1:
             return np.zeros(1)
+        if exact:
+            return ((2 * i + 1) * n_in - n_out) / (2 * n_out)
         return (i + 0.5) / s - 0.5
     if conv is Convention.HALF_PIXEL_SYMMETRIC:
+        if exact:  # adjustment = 1, offset = 0: the half_pixel map
+            return ((2 * i + 1) * n_in - n_out) / (2 * n_out)
         adjustment = n_out / (n_in * s)
         offset = (n_in / 2.0) * (1.0 - adjustment)
         return offset + (i + 0.5) / s - 0.5
     if conv is Convention.ASYMMETRIC:
-        return i / s
+        return (i * n_in) / n_out if exact else i / s
     # tf_crop_and_resize
     start, end = (0.0, 1.0) if roi is None else roi
     start = check_finite_float("roi[0]", start)
