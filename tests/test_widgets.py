@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, static_mode
+from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, RoIAlignExplorer, static_mode
 from widgets._core import _default_fmt
 
 
@@ -34,7 +34,7 @@ def other_value(control: Control, current):
     return next(v for v in control.values if v != current)
 
 
-EXPLORERS = [GridExplorer, OriginFlipExplorer]
+EXPLORERS = [GridExplorer, OriginFlipExplorer, RoIAlignExplorer]
 
 
 # -- the Control declaration ---------------------------------------------------
@@ -124,11 +124,21 @@ def test_rejected_value_leaves_state_unchanged(cls):
     assert ex.state == state
 
 
+_STATIC_CACHE: dict = {}
+
+
+def static_html(cls) -> tuple:
+    """``(explorer, its static HTML, state before rendering)``, rendered once per class (it is slow)."""
+    if cls not in _STATIC_CACHE:
+        ex = cls()
+        state = dict(ex.state)
+        _STATIC_CACHE[cls] = (ex, ex.to_html(), state)
+    return _STATIC_CACHE[cls]
+
+
 @pytest.mark.parametrize("cls", EXPLORERS)
 def test_static_html_has_one_frame_per_combination_and_no_network(cls):
-    ex = cls()
-    state = dict(ex.state)
-    page = ex.to_html()
+    ex, page, state = static_html(cls)
     data = static_payload(page)
     combos = list(ex.combinations(static=True))
     assert data["sizes"] == [len(c.static) for c in cls.controls]
@@ -149,8 +159,8 @@ def test_static_html_has_one_frame_per_combination_and_no_network(cls):
 @pytest.mark.parametrize("cls", EXPLORERS)
 def test_static_frames_match_live_rendering(cls):
     """Frame k of the static table is the figure for combination k (checked at two combinations)."""
-    ex = cls()
-    data = static_payload(ex.to_html())
+    ex, page, _ = static_html(cls)
+    data = static_payload(page)
     combos = list(ex.combinations(static=True))
     for k in (0, len(combos) - 1):
         ex.set(**combos[k])
@@ -222,6 +232,40 @@ def test_origin_flip_draws_centers_half_a_pixel_right():
 def test_origin_flip_rejects_unknown_origin():
     with pytest.raises(ValueError, match="origin must be 'corners' or 'centers'; got 'middle'"):
         OriginFlipExplorer(origin="middle")
+
+
+# -- RoIAlignExplorer --------------------------------------------------------------
+
+def test_roi_explorer_hand_example_aligned_and_legacy():
+    # pixel (r, c) holds 10 r + c. Box (1, 1, 3, 3), K = 2, one sample per bin: the bins are the four
+    # pixels (1..2, 1..2); aligned=True samples their centers (1.5, 1.5)... -> index (1, 1)... -> 11, 12, 21, 22.
+    # aligned=False reads index (1.5, 1.5): the mean of 11, 12, 21, 22 = 16.5, and so on (+1 per column, +10 per row).
+    ex = RoIAlignExplorer(x0=1.0, y0=1.0, size=2.0, output_size=2, sampling_ratio=1, aligned=True)
+    np.testing.assert_allclose(ex.values, [[11, 12], [21, 22]], atol=1e-5)
+    ex.set(aligned=False)
+    np.testing.assert_allclose(ex.values, [[16.5, 17.5], [26.5, 27.5]], atol=1e-5)
+
+
+def test_roi_explorer_values_match_numpy_reference():
+    from pixelviz.roi import roi_align
+
+    from widgets.roi import _IMAGE
+
+    ex = RoIAlignExplorer(x0=0.75, y0=1.25, size=3.5, output_size=3, sampling_ratio=2, aligned=False)
+    expected = roi_align(_IMAGE[None, None], [ex.box()], 3, sampling_ratio=2, aligned=False)[0, 0]
+    np.testing.assert_allclose(ex.values, expected, atol=1e-4)
+
+
+def test_roi_explorer_draws_sample_points_from_pixelviz():
+    ex = RoIAlignExplorer(output_size=3, sampling_ratio=2)
+    assert ex.drawn["read"].shape == (3 * 3 * 2 * 2, 2)  # K*K bins, s*s samples each
+    ex.set(output_size=2, sampling_ratio=1)
+    assert ex.drawn["read"].shape == (4, 2)
+
+
+def test_roi_explorer_rejects_off_grid_box():
+    with pytest.raises(ValueError, match=r"x0 must be one of \[0.5, 0.75, 1.0, 1.25, 1.5\]; got 0.6"):
+        RoIAlignExplorer(x0=0.6)
 
 
 # -- display mode ------------------------------------------------------------------

@@ -10,5 +10,6 @@ built with ``PIXELVIZ_STATIC_WIDGETS=1`` (``make book`` sets it). See
 from ._core import STATIC_ENV, Control, Explorer, static_mode
 from .grid import GridExplorer
 from .origin import OriginFlipExplorer
+from .roi import RoIAlignExplorer
 
-__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer"]
+__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer", "RoIAlignExplorer"]

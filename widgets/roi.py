@@ -1,0 +1,144 @@
+"""RoIAlignExplorer: move a box in sub-pixel steps and watch where RoIAlign samples (chapter 6)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from pixelviz.plot.roi import draw_roi_align
+
+from ._core import Control, Explorer
+
+__all__ = ["RoIAlignExplorer", "roi_align_values"]
+
+_H, _W = 6, 7
+#: The input: pixel (r, c) holds 10 r + c, so a value names its pixel (23 is row 2, column 3).
+_IMAGE = 10.0 * np.arange(_H)[:, None] + np.arange(_W)[None, :]
+
+_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5)          # box corner positions, quarter-pixel steps
+_SIZES = (2.0, 2.5, 3.0, 3.5, 4.0)            # box side lengths
+
+
+def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) -> tuple[np.ndarray, str]:
+    """RoIAlign of the explorer's 6×7 image for one box: ``(K, K)`` values and who computed them.
+
+    Runs the real ``torchvision.ops.roi_align`` (float32, on
+    :func:`pixelviz.torch_device`) when torchvision is installed, else the
+    numpy reference :func:`pixelviz.roi.roi_align`, which equals it.
+
+    Parameters
+    ----------
+    box : (4,) sequence of float
+        ``(x0, y0, x1, y1)`` in integer-corner coordinates of the image.
+    output_size : int
+        ``K``.
+    sampling_ratio : int
+        Samples per bin along each axis.
+    aligned : bool
+        ``True`` shifts the box by -1/2 pixel before sampling (correct for
+        integer-corner boxes); ``False`` is the legacy op.
+
+    Returns
+    -------
+    (ndarray of float64, shape (K, K), str)
+        The values and ``"torchvision"`` or ``"pixelviz.roi"``.
+    """
+    try:
+        import torch
+        from torchvision.ops import roi_align
+    except ImportError:
+        from pixelviz.roi import roi_align as reference
+
+        out = reference(_IMAGE[None, None], [list(box)], output_size, sampling_ratio=sampling_ratio, aligned=aligned)
+        return out[0, 0], "pixelviz.roi"
+    from pixelviz.devices import torch_device
+
+    device = torch_device()
+    features = torch.as_tensor(_IMAGE, dtype=torch.float32, device=device)[None, None]
+    boxes = torch.tensor([[0.0, *map(float, box)]], dtype=torch.float32, device=device)
+    out = roi_align(features, boxes, output_size, spatial_scale=1.0, sampling_ratio=sampling_ratio,
+                    aligned=aligned)
+    return out[0, 0].cpu().double().numpy(), "torchvision"
+
+
+class RoIAlignExplorer(Explorer):
+    """A box on a 6×7 image → RoIAlign's bins, sampling points and output values.
+
+    Left: :func:`pixelviz.plot.roi.draw_roi_align` — the box (green), its
+    ``K × K`` bins, the sampling points where the derivation puts them
+    (hollow) and where the op reads them (filled: half a pixel off when
+    ``aligned=False``), and the pixels output ``[0, 0]`` interpolates with
+    their bilinear weights. Right: the ``K × K`` output computed by
+    ``torchvision.ops.roi_align`` on the image whose pixel ``(r, c)`` holds
+    ``10 r + c``.
+
+    Parameters
+    ----------
+    x0, y0 : float
+        Top-left corner of the box, integer-corner coordinates: 0.5 to 1.5 in
+        quarter-pixel steps (default 1.25, 1.0).
+    size : float
+        Width = height of the box: 2 to 4 in half-pixel steps (default 2.5).
+    output_size : int
+        ``K``: 1 to 4 (default 2).
+    sampling_ratio : int
+        1, 2 or 3 samples per bin along each axis (default 1).
+    aligned : bool
+        Default True.
+
+    Notes
+    -----
+    **Convention.** Box ``(1, 1, 3, 3)``, ``K = 2``, one sample per bin:
+    output ``[0, 0]`` samples the box point ``(1.5, 1.5)``, the center of
+    pixel ``(1, 1)`` = 11 when ``aligned=True``; the legacy op reads index
+    ``(1.5, 1.5)`` instead, the average of pixels 11, 12, 21, 22 = 16.5.
+    """
+
+    controls = (
+        Control("x0", _STEPS, 1.25, static_values=(1.0, 1.25, 1.5)),
+        Control("y0", _STEPS, 1.0, static_values=(1.0,)),
+        Control("size", _SIZES, 2.5, label="box size", static_values=(2.5, 3.5)),
+        Control("output_size", (1, 2, 3, 4), 2, label="K", static_values=(2, 3)),
+        Control("sampling_ratio", (1, 2, 3), 1, label="sampling_ratio", static_values=(1, 2)),
+        Control("aligned", (False, True), True),
+    )
+    figsize = (7.5, 3.4)
+    static_colors = 64
+
+    def setup(self, fig: Figure) -> None:
+        self.ax_box, self.ax_out = fig.subplots(1, 2, gridspec_kw={"width_ratios": [7, 4]})
+        fig.subplots_adjust(left=0.04, right=0.97, bottom=0.08, top=0.86, wspace=0.15)
+        self._box_artists, self._out_texts = [], []
+        self._out_image = self.ax_out.imshow(np.zeros((1, 1)), cmap="Greys", vmin=-20, vmax=80,
+                                             interpolation="nearest")
+        self.ax_out.set_xticks([])
+        self.ax_out.set_yticks([])
+
+    def box(self, state: dict | None = None) -> tuple[float, float, float, float]:
+        s = self.state if state is None else state
+        return (s["x0"], s["y0"], s["x0"] + s["size"], s["y0"] + s["size"])
+
+    def render(self, state: dict) -> None:
+        box, k = self.box(state), state["output_size"]
+        for artist in self._box_artists:  # what the previous draw_roi_align added (ax.clear() is slower)
+            artist.remove()
+        before = set(self.ax_box.get_children())
+        self.drawn = draw_roi_align(self.ax_box, (_H, _W), box, k, sampling_ratio=state["sampling_ratio"],
+                                    aligned=state["aligned"], image=_IMAGE)
+        self._box_artists = [a for a in self.ax_box.get_children() if a not in before]
+        self.ax_box.tick_params(labelsize=7)
+        self.ax_box.title.set_fontsize(9)
+        self.ax_box.set_title(f"box ({box[0]:g}, {box[1]:g}, {box[2]:g}, {box[3]:g}), "
+                              + self.ax_box.get_title(), fontsize=9, color=self.ax_box.title.get_color())
+
+        self.values, source = roi_align_values(box, k, state["sampling_ratio"], state["aligned"])
+        ax = self.ax_out
+        self._out_image.set_data(self.values)
+        self._out_image.set_extent((0, k, k, 0))
+        ax.set_xlim(0, k)
+        ax.set_ylim(k, 0)
+        for text in self._out_texts:
+            text.remove()
+        self._out_texts = [ax.text(c + 0.5, r + 0.5, f"{v:.4g}", ha="center", va="center",
+                                   fontsize=max(7, 12 - 1.5 * k)) for (r, c), v in np.ndenumerate(self.values)]
+        ax.set_title(f"{k}×{k} output of {source}\n(pixel (r, c) holds 10r + c)", fontsize=8)
