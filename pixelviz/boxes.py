@@ -38,6 +38,8 @@ __all__ = [
     "flip_boxes",
     "flip_polygon",
     "polygon_mask",
+    "mask_iou",
+    "polygon_vs_mask_pipeline",
 ]
 
 Style = Literal["float", "legacy", "legacy_fixed"]
@@ -321,3 +323,71 @@ def polygon_mask(polygon: Any, shape: tuple[int, int], *, supersample: int = 1) 
         x_at = x0 + (py - y0) * (x1 - x0) / (y1 - y0)                  # [H*s, 1]
         inside ^= crosses & (px < x_at)                                # [H*s, W*s]
     return inside.reshape(height, s, width, s).mean(axis=(1, 3))
+
+
+def mask_iou(mask: Any, reference: Any) -> float:
+    """IoU of a binary mask with a reference that may be soft (a coverage fraction per pixel).
+
+    ``intersection = sum(mask * reference)``, ``union = sum(mask) + sum(reference) - intersection``.
+    With a coverage reference (:func:`polygon_mask` with ``supersample > 1``)
+    this is the IoU between the mask's pixel squares and the true region.
+
+    Examples
+    --------
+    >>> mask_iou([[1, 1, 0]], [[1, 0.5, 0]])
+    0.75
+    """
+    m = check_finite_array("mask", mask)
+    r = check_finite_array("reference", reference)
+    if m.shape != r.shape:
+        raise ValueError(f"reference must have the mask's shape {m.shape}; got shape {r.shape}")
+    inter = float((m * r).sum())
+    union = float(m.sum() + r.sum()) - inter
+    return inter / union if union > 0 else 1.0
+
+
+def polygon_vs_mask_pipeline(polygon: Any, image_shape: tuple[int, int], *, scale: float = 1.5,
+                             crop: tuple[int, int, int, int] = (0, 0, 32, 32),
+                             supersample: int = 16) -> dict[str, np.ndarray]:
+    """Run horizontal flip -> resize by ``scale`` -> crop on a polygon annotation, two ways.
+
+    * ``"mask first"`` (rasterize at load time, as TensorFlow's detection
+      data pipelines do): rasterize in the original image, flip the mask
+      (``fliplr``), resize it bilinearly (half-pixel) and threshold at 0.5,
+      then crop.
+    * ``"polygon first"`` (Detectron / Detectron2): flip the vertices
+      (``x -> W - x``), scale them, shift by the crop origin, and rasterize
+      only at the end.
+    * ``"exact"``: the area fraction of each final pixel covered by the
+      transformed polygon (``supersample**2`` points per pixel).
+
+    Parameters
+    ----------
+    polygon : (V, 2) array_like of float
+        Integer-corner coordinates in the original image.
+    image_shape : (int, int)
+        ``(H, W)`` of the original image.
+    scale : float
+        Resize factor; the resized image is ``round(H * scale) x round(W * scale)``.
+    crop : (int, int, int, int)
+        ``(x0, y0, width, height)`` in resized pixels.
+
+    Returns
+    -------
+    dict of str -> ndarray, shape (height, width)
+        ``"mask first"`` and ``"polygon first"`` (bool), ``"exact"`` (float64).
+    """
+    from .resample import resize
+
+    poly = as_polygon(polygon)
+    height, width = check_positive_int("image_shape[0]", image_shape[0]), check_positive_int("image_shape[1]", image_shape[1])
+    s = check_finite_float("scale", scale, positive=True)
+    cx, cy, cw, ch = (int(v) for v in crop)
+    out_shape = (check_positive_int("crop[3]", ch), check_positive_int("crop[2]", cw))
+
+    moved = flip_polygon(poly, width) * s - [cx, cy]                          # [V, 2]
+    mask = polygon_mask(poly, (height, width))[:, ::-1]                       # flip indices: fliplr
+    big = resize(mask, (int(round(height * s)), int(round(width * s))), "linear", "half_pixel") >= 0.5
+    return {"mask first": big[cy:cy + ch, cx:cx + cw],
+            "polygon first": polygon_mask(moved, out_shape) > 0.5,
+            "exact": polygon_mask(moved, out_shape, supersample=supersample)}

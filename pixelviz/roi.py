@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 
 from ._validate import check_finite_array, check_finite_float, check_int, check_positive_int
-from .conventions import Origin, convert_origin, index_to_coord, sample_positions, source_coords
+from .conventions import Origin, convert_origin, index_to_coord, sample_positions
+from .resample import resize
 
 __all__ = ["roi_align", "roi_sample_points", "bilinear_neighbors", "paste_mask", "paste_mask_legacy",
            "point_sample"]
@@ -357,14 +358,6 @@ def paste_mask(mask: Any, box: Any, image_shape: tuple[int, int]) -> np.ndarray:
     return axis(height, b[1], b[3], mh) @ m @ axis(width, b[0], b[2], mw).T
 
 
-def _resize_linear(image: np.ndarray, out_h: int, out_w: int) -> np.ndarray:
-    """Half-pixel (②) bilinear resize clamped at the border, like ``cv2.resize(INTER_LINEAR)``."""
-    def axis(n_in: int, n_out: int) -> np.ndarray:
-        return np.stack([np.interp(source_coords(n_in, n_out, "half_pixel"), np.arange(n_in), col)
-                         for col in np.eye(n_in)], axis=1)                      # [n_out, n_in]
-    return axis(image.shape[0], out_h) @ image @ axis(image.shape[1], out_w).T
-
-
 def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], threshold: float = 0.5) -> np.ndarray:
     """Detectron's paste: pad, enlarge the box, truncate it to ints, resize, threshold.
 
@@ -399,7 +392,7 @@ def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], thresho
     half_w, half_h = (b[2] - b[0]) / 2 * (mw + 2) / mw, (b[3] - b[1]) / 2 * (mh + 2) / mh
     x0, y0, x1, y1 = np.trunc([cx - half_w, cy - half_h, cx + half_w, cy + half_h]).astype(np.int64)
     w, h = max(x1 - x0 + 1, 1), max(y1 - y0 + 1, 1)
-    resized = _resize_linear(padded, int(h), int(w)) > threshold
+    resized = resize(padded, (int(h), int(w)), "linear", "half_pixel") > threshold   # = cv2.resize(INTER_LINEAR)
     out = np.zeros((height, width), dtype=bool)
     xa, xb, ya, yb = max(x0, 0), min(x1 + 1, width), max(y0, 0), min(y1 + 1, height)
     if xa < xb and ya < yb:

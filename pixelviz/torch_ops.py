@@ -20,7 +20,7 @@ import numpy as np
 from ._validate import check_finite_float, check_int, check_positive_int
 from .conventions import Origin, convert_origin, index_to_coord, sample_positions
 
-__all__ = ["roi_align_grid_sample", "paste_masks", "point_sample"]
+__all__ = ["roi_align_grid_sample", "paste_masks", "point_sample", "random_rois", "benchmark_roi_align"]
 
 
 def _torch():
@@ -130,17 +130,25 @@ def roi_align_grid_sample(features, boxes, output_size: int | tuple[int, int], s
     grid = torch.stack([gx, gy], dim=-1)                                      # [K, Hs, Ws, 2]
     valid = vy[:, :, None] * vx[:, None, :]                                   # [K, Hs, Ws]
 
-    out = feats.new_zeros(rois.shape[0], channels, out_h, out_w)
+    hs, ws = ys.shape[1], xs.shape[1]
     batch = rois[:, 0].round().long()
+    parts = []
     for n in range(n_img):
-        sel = (batch == n).nonzero().flatten()
-        if sel.numel() == 0:
+        sel = (batch == n).nonzero().flatten() if n_img > 1 else None
+        g, v = (grid, valid) if sel is None else (grid[sel], valid[sel])
+        k = g.shape[0]
+        if k == 0:
             continue
-        g = grid[sel].reshape(1, -1, xs.shape[1], 2)                          # [1, k*Hs, Ws, 2]
-        samples = F.grid_sample(feats[n:n + 1], g, mode="bilinear", padding_mode="border",
-                                align_corners=False)                          # [1, C, k*Hs, Ws]
-        samples = samples.reshape(channels, sel.numel(), ys.shape[1], xs.shape[1]).transpose(0, 1)
-        out[sel] = F.avg_pool2d(samples * valid[sel][:, None], kernel_size=s, stride=s)
+        samples = F.grid_sample(feats[n:n + 1], g.reshape(1, k * hs, ws, 2), mode="bilinear",
+                                padding_mode="border", align_corners=False)   # [1, C, k*Hs, Ws]
+        # bins never straddle two boxes (Hs = out_h * s), so pool before splitting the boxes apart
+        pooled = F.avg_pool2d(samples * v.reshape(1, 1, k * hs, ws), kernel_size=s, stride=s)
+        parts.append((sel, pooled.reshape(channels, k, out_h, out_w).transpose(0, 1)))
+    if n_img == 1:
+        return parts[0][1] if parts else feats.new_zeros(0, channels, out_h, out_w)
+    out = feats.new_zeros(rois.shape[0], channels, out_h, out_w)
+    for sel, part in parts:
+        out[sel] = part
     return out
 
 
@@ -201,3 +209,56 @@ def point_sample(features, points):
         raise ValueError(f"points must have shape ({feats.shape[0]}, P, 2); got shape {tuple(pts.shape)}")
     grid = (2.0 * pts - 1.0).to(feats.dtype)[:, :, None, :]                  # [N, P, 1, 2]
     return F.grid_sample(feats, grid, align_corners=False)[..., 0]
+
+
+def random_rois(num_boxes: int, image_size: int = 800, num_images: int = 1, *, seed: int = 0,
+                device: Any = "cpu"):
+    """``(K, 5)`` random boxes in a square image: uniform centers, log-uniform sides 16 .. image_size / 2."""
+    torch, _ = _torch()
+    k = check_positive_int("num_boxes", num_boxes)
+    size = check_positive_int("image_size", image_size)
+    g = torch.Generator().manual_seed(check_int("seed", seed))
+    centers = torch.rand(k, 2, generator=g) * size
+    sides = torch.exp(torch.empty(k, 2).uniform_(np.log(16.0), np.log(size / 2), generator=g))
+    batch = torch.randint(0, check_positive_int("num_images", num_images), (k, 1), generator=g).float()
+    return torch.cat([batch, centers - sides / 2, centers + sides / 2], dim=1).to(device)
+
+
+def benchmark_roi_align(box_counts=(100, 1000, 10000), *, channels: int = 16, image_size: int = 800,
+                        stride: int = 16, output_size: int = 7, sampling_ratio: int = 2,
+                        min_run_time: float = 0.2, device: Any = None) -> list[dict]:
+    """Time ``torchvision.ops.roi_align`` and :func:`roi_align_grid_sample` with ``torch.utils.benchmark``.
+
+    One image of ``channels x (image_size / stride)^2`` features; for each
+    box count, random boxes (:func:`random_rois`), ``aligned=True``.
+
+    Returns
+    -------
+    list of dict
+        One per box count: ``boxes``, ``torchvision_s`` and ``grid_sample_s``
+        (median seconds per call), ``ratio`` (grid_sample / torchvision) and
+        ``max_abs_diff`` between the two outputs.
+    """
+    torch, _ = _torch()
+    from torch.utils import benchmark
+    from torchvision.ops import roi_align as tv_roi_align
+
+    if device is None:
+        from .devices import torch_device
+        device = torch_device()
+    side = check_positive_int("image_size", image_size) // check_positive_int("stride", stride)
+    feats = torch.randn(1, check_positive_int("channels", channels), side, side,
+                        generator=torch.Generator().manual_seed(0)).to(device)
+    rows = []
+    for count in box_counts:
+        rois = random_rois(int(count), image_size, device=device)
+        args = (feats, rois, output_size, 1.0 / stride, sampling_ratio, True)
+        env = {"tv": tv_roi_align, "gs": roi_align_grid_sample, "args": args}
+        diff = (tv_roi_align(*args) - roi_align_grid_sample(*args)).abs().max().item()
+        times = {}
+        for key, stmt in (("torchvision_s", "tv(*args)"), ("grid_sample_s", "gs(*args)")):
+            timer = benchmark.Timer(stmt=stmt, globals=env, num_threads=torch.get_num_threads())
+            times[key] = timer.blocked_autorange(min_run_time=min_run_time).median
+        rows.append({"boxes": int(count), **times, "ratio": times["grid_sample_s"] / times["torchvision_s"],
+                     "max_abs_diff": diff})
+    return rows

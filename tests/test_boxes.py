@@ -154,3 +154,26 @@ def test_polygon_mask_rejects_bad_input():
         B.polygon_mask([[0, 0], [1, 1], [0, 1]], 3)
     with pytest.raises(ValueError, match="supersample must be >= 1"):
         B.polygon_mask([[0, 0], [1, 1], [0, 1]], (3, 3), supersample=0)
+
+
+# ---------------------------------------------------------------- polygon vs mask pipeline
+def test_mask_iou_hand_example():
+    # intersection 1 + 0.5 = 1.5; union 2 + 1.5 - 1.5 = 2 -> 0.75
+    assert B.mask_iou([[1, 1, 0]], [[1, 0.5, 0]]) == 0.75
+    with pytest.raises(ValueError, match=r"reference must have the mask's shape \(1, 3\)"):
+        B.mask_iou([[1, 1, 0]], [[1, 0]])
+
+
+def test_pipeline_without_resize_is_lossless_both_ways():
+    # scale 1 and an integer crop: flipping a mask (fliplr) equals rasterizing the coordinate-flipped
+    # polygon (pixel centers are symmetric), so both pipelines give the same mask. (Vertices chosen so
+    # that no edge passes exactly through a pixel center, where "inside" is a tie broken one way.)
+    poly = np.array([[3.31, 2.23], [20.71, 5.13], [15.17, 18.61], [4.43, 14.93]])
+    out = B.polygon_vs_mask_pipeline(poly, (24, 26), scale=1.0, crop=(2, 1, 20, 20))
+    np.testing.assert_array_equal(out["mask first"], out["polygon first"])
+
+
+def test_pipeline_polygon_first_is_closer_to_exact_after_resize():
+    poly = np.array([[3.3, 2.2], [20.7, 5.1], [15.2, 18.6], [4.4, 14.9]])
+    out = B.polygon_vs_mask_pipeline(poly, (24, 26), scale=1.5, crop=(3, 2, 30, 28))
+    assert B.mask_iou(out["polygon first"], out["exact"]) > B.mask_iou(out["mask first"], out["exact"])

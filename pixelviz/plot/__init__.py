@@ -7,7 +7,17 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
 from .grid1d import draw_grid_1d, plot_grids_1d
-from .roi import draw_roi_align, plot_roi_align
+from .origin import (
+    ORIGIN_COLORS,
+    draw_pixels,
+    draw_points,
+    draw_polygon,
+    plot_origins,
+    plot_points_on_pixels,
+    plot_polygon_on_pixels,
+    plot_rasterizations,
+)
+from .roi import draw_roi_align, plot_masks, plot_roi_align
 
 __all__ = [
     "CONVENTION_COLORS",
@@ -17,4 +27,13 @@ __all__ = [
     "plot_grids_1d",
     "draw_roi_align",
     "plot_roi_align",
+    "ORIGIN_COLORS",
+    "draw_pixels",
+    "draw_polygon",
+    "draw_points",
+    "plot_origins",
+    "plot_polygon_on_pixels",
+    "plot_points_on_pixels",
+    "plot_rasterizations",
+    "plot_masks",
 ]

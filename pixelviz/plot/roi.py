@@ -1,4 +1,4 @@
-"""RoIAlign geometry: the pixel grid, a box, its bins, the samples and what one of them reads."""
+"""RoIAlign geometry (the pixel grid, a box, its bins, the samples and what one of them reads) and mask panels."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..conventions import Convention, Origin, convert_origin, index_to_coord
 from ..roi import bilinear_neighbors, roi_sample_points
 from ._style import SIGNAL_COLOR, convention_color
 
-__all__ = ["draw_roi_align", "plot_roi_align"]
+__all__ = ["draw_roi_align", "plot_roi_align", "plot_masks"]
 
 _NEIGHBOR_COLOR = "#9467bd"
 
@@ -126,4 +126,55 @@ def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 
                        cell=cell, image=image)
     handles, labels = axes[1].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=9, bbox_to_anchor=(0.5, -0.06))
+    return fig
+
+
+_MISSING, _EXTRA = np.array([0.84, 0.15, 0.16]), np.array([0.12, 0.47, 0.71])
+
+
+def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any = None,
+               figsize: tuple[float, float] | None = None) -> Figure:
+    """Binary masks side by side, with their errors against a reference.
+
+    Parameters
+    ----------
+    masks : dict of str -> (H, W) array_like of bool
+        Panel title -> mask (all the same shape).
+    truth : (H, W) array_like of bool, optional
+        Reference: pixels it has and a mask lacks are red, extra pixels
+        blue; the title counts them.
+    polygon : (V, 2) array_like of float, optional
+        Outline drawn on every panel (integer-corner coordinates).
+    box : (4,) array_like of float, optional
+        ``(x0, y0, x1, y1)`` drawn in green.
+
+    Returns
+    -------
+    Figure
+    """
+    items = list(masks.items())
+    fig, axes = plt.subplots(1, len(items), figsize=figsize or (3.4 * len(items), 3.6), constrained_layout=True,
+                             squeeze=False)
+    ref = None if truth is None else np.asarray(truth, dtype=bool)
+    for ax, (title, mask) in zip(axes[0], items):
+        m = np.asarray(mask, dtype=bool)
+        height, width = m.shape
+        rgb = np.ones((height, width, 3))
+        rgb[m] = 0.55
+        if ref is not None:
+            missing, extra = ref & ~m, m & ~ref
+            rgb[missing], rgb[extra] = _MISSING, _EXTRA
+            title = f"{title}\n{int(missing.sum())} missing, {int(extra.sum())} extra px"
+        ax.imshow(rgb, extent=(0, width, height, 0), interpolation="nearest")
+        if polygon is not None:
+            p = np.asarray(polygon, dtype=np.float64)
+            ax.plot(np.r_[p[:, 0], p[0, 0]], np.r_[p[:, 1], p[0, 1]], "-", color="k", lw=1.2)
+        if box is not None:
+            b = np.asarray(box, dtype=np.float64)
+            ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
+                                       edgecolor=SIGNAL_COLOR, lw=1.5))
+        ax.set_title(title, fontsize=10)
+        ax.set_xlim(0, width)
+        ax.set_ylim(height, 0)
+        ax.tick_params(labelsize=8)
     return fig
