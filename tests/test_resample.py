@@ -271,18 +271,23 @@ def _image(rng, h, w):
     return (np.sin(k[0] * r + 1.0) * np.cos(k[1] * c + 0.5)).astype(np.float32)
 
 
-def _check_index_map(got, n, m, convention, rounding):
+def _pv_valid(n, m, convention, roi):
+    return resize_weights(n, m, "nearest", convention, roi=roi).valid
+
+
+def _check_index_map(got, n, m, convention, rounding, roi=None, valid=None):
     """Assert a library's nearest index map equals pixelviz's except at exact ties, by one sample.
 
     Libraries evaluate the coordinate in floating point, so an exact tie (an integer x for
     floor/ceil, a half-integer for the round_* rules) may fall on either side.
     Returns True when the map has such a tie mismatch.
     """
-    x = pv.source_coords(n, m, convention)
-    exact = resize_weights(n, m, "nearest", convention, rounding=rounding).index[:, 0]
-    frac = x - np.floor(x)
-    tie = frac == (0.0 if rounding in ("floor", "ceil") else 0.5)
-    bad = got != exact
+    x = pv.source_coords(n, m, convention, roi=roi)
+    exact = resize_weights(n, m, "nearest", convention, rounding=rounding, roi=roi).index[:, 0]
+    # A tie up to float32 precision (a roi such as 0.1 is not exact in binary either).
+    shifted = x if rounding in ("floor", "ceil") else x - 0.5
+    tie = np.abs(shifted - np.round(shifted)) <= 1e-6 * np.maximum(1.0, np.abs(x))
+    bad = (got != exact) & (True if valid is None else valid)
     assert np.all(tie[bad]) and np.all(np.abs(got[bad] - exact[bad]) == 1), (n, m, np.nonzero(bad)[0])
     return bool(bad.any())
 
@@ -446,3 +451,115 @@ def test_resize_antialias_matches_pillow(flt, mode, a):
         ref = np.asarray(Image.fromarray(img, mode="F").resize((w, h), getattr(Image.Resampling, flt)))
         np.testing.assert_allclose(resize(img, (h, w), mode, antialias=True, cubic_coeff=a), ref, atol=1e-5,
                                    err_msg=f"{(H, W, h, w)}")
+
+
+# ================================================================ resize vs ONNX Runtime
+ONNX_MODES = ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_crop_and_resize",
+              "half_pixel_symmetric"]
+ONNX_ROI = ((0.1, 0.8), (0.2, 0.9))
+
+
+def _ort_session(mode, ctm, nearest_mode="round_prefer_floor", *, use_scales=False, exclude_outside=0):
+    """One ONNX Resize (opset 19) with a dynamic input shape, so one session serves every shape."""
+    onnx = pytest.importorskip("onnx")
+    ort = pytest.importorskip("onnxruntime")
+    from onnx import TensorProto, helper
+
+    x = helper.make_tensor_value_info("X", TensorProto.FLOAT, ["n", "c", "h", "w"])
+    roi = helper.make_tensor_value_info("roi", TensorProto.FLOAT, [8])
+    y = helper.make_tensor_value_info("Y", TensorProto.FLOAT, ["n", "c", "oh", "ow"])
+    if use_scales:
+        target, inputs = helper.make_tensor_value_info("scales", TensorProto.FLOAT, [4]), ["X", "roi", "scales"]
+    else:
+        target, inputs = helper.make_tensor_value_info("sizes", TensorProto.INT64, [4]), ["X", "roi", "", "sizes"]
+    node = helper.make_node("Resize", inputs, ["Y"], mode=mode, coordinate_transformation_mode=ctm,
+                            nearest_mode=nearest_mode, exclude_outside=exclude_outside, cubic_coeff_a=-0.75)
+    model = helper.make_model(helper.make_graph([node], "resize", [x, roi, target], [y]),
+                              opset_imports=[helper.make_opsetid("", 19)])
+    model.ir_version = 9
+    onnx.checker.check_model(model)
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    return ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"])
+
+
+def _ort_roi(ctm):
+    if ctm != "tf_crop_and_resize":
+        return np.zeros(8, np.float32)
+    (y0, y1), (x0, x1) = ONNX_ROI
+    return np.array([0, 0, y0, x0, 1, 1, y1, x1], np.float32)
+
+
+def _pv_roi(ctm, H, W, h, w):
+    # Finding: ONNX Runtime copies an axis whose output length equals its input length (its scale is 1),
+    # ignoring the roi: that axis reads roi (0, 1), the identity.
+    if ctm != "tf_crop_and_resize":
+        return None
+    return tuple(ONNX_ROI[ax] if n != m else (0.0, 1.0) for ax, (n, m) in enumerate([(H, h), (W, w)]))
+
+
+@pytest.mark.parametrize("mode, exclude_outside", [("linear", 0), ("cubic", 0), ("cubic", 1)])
+@pytest.mark.parametrize("ctm", ONNX_MODES)
+def test_resize_matches_onnxruntime(ctm, mode, exclude_outside):
+    sess = _ort_session(mode, ctm, exclude_outside=exclude_outside)
+    rng = np.random.default_rng(RNG_SEED)
+    for H, W, h, w in _shape_pairs(6, max_size=14):
+        img = _image(rng, H, W)
+        ref = sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm),
+                              "sizes": np.array([1, 1, h, w], np.int64)})[0][0, 0]
+        ours = resize(img, (h, w), mode, ctm, roi=_pv_roi(ctm, H, W, h, w), exclude_outside=bool(exclude_outside))
+        # rtol too: ONNX Runtime's float32 coordinates times a steep cubic slope reach ~1e-5 relative.
+        np.testing.assert_allclose(ours, ref, atol=1e-5, rtol=1e-5, err_msg=f"{ctm} {(H, W, h, w)}")
+
+
+@pytest.mark.parametrize("rounding", ["round_prefer_floor", "round_prefer_ceil", "floor", "ceil"])
+@pytest.mark.parametrize("ctm", ONNX_MODES)
+def test_resize_nearest_matches_onnxruntime(ctm, rounding):
+    # ONNX Runtime evaluates coordinates in float32: at exact ties (e.g. half_pixel 10 -> 6, x = 2)
+    # floor can pick the sample before. Those shapes are checked through their index maps only.
+    sess = _ort_session("nearest", ctm, rounding)
+    rng = np.random.default_rng(RNG_SEED)
+
+    def run(img, h, w):
+        return sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm),
+                               "sizes": np.array([1, 1, h, w], np.int64)})[0][0, 0]
+
+    for H, W, h, w in _shape_pairs(7, max_size=14):
+        img = _image(rng, H, W)
+        roi = _pv_roi(ctm, H, W, h, w)
+        ours = resize(img, (h, w), "nearest", ctm, rounding=rounding, roi=roi)
+        ref = run(img, h, w)
+        if np.allclose(ours, ref, atol=1e-5):
+            continue
+        rows = run(np.tile(np.arange(H, dtype=np.float32)[:, None], (1, W)), h, w)
+        cols = run(np.tile(np.arange(W, dtype=np.float32), (H, 1)), h, w)
+        (r_roi, c_roi) = roi if roi is not None else (None, None)
+        r_ok = _pv_valid(H, h, ctm, r_roi)
+        c_ok = _pv_valid(W, w, ctm, c_roi)
+        col, row = int(np.argmax(c_ok)), int(np.argmax(r_ok))  # a column / row inside the crop
+        tie_r = _check_index_map(rows[:, col].astype(np.int64), H, h, ctm, rounding, r_roi, r_ok)
+        tie_c = _check_index_map(cols[row].astype(np.int64), W, w, ctm, rounding, c_roi, c_ok)
+        assert tie_r or tie_c, (H, W, h, w)
+
+
+@pytest.mark.parametrize("ctm", ["half_pixel", "half_pixel_symmetric", "asymmetric", "pytorch_half_pixel"])
+def test_resize_matches_onnxruntime_with_scales(ctm):
+    # Given scales s, ONNX's output length is floor(N s) and the maps divide by s: half_pixel_symmetric
+    # differs from half_pixel exactly when N s is not an integer.
+    sess = _ort_session("linear", ctm, use_scales=True)
+    rng = np.random.default_rng(RNG_SEED)
+    for _ in range(N_RANDOM):
+        H, W = (int(v) for v in rng.integers(1, 14, 2))
+        sy, sx = (float(v) for v in rng.uniform(0.3, 3.0, 2).astype(np.float32))
+        h, w = int(np.floor(H * sy)), int(np.floor(W * sx))
+        if min(h, w) < 1:
+            continue
+        img = _image(rng, H, W)
+        ref = sess.run(None, {"X": img[None, None], "roi": np.zeros(8, np.float32),
+                              "scales": np.array([1, 1, sy, sx], np.float32)})[0][0, 0]
+        if (h, w) == (H, W):
+            # Finding: when the output shape equals the input shape ONNX Runtime returns a copy,
+            # whatever the scales (1.3 on a 1x3 image gives 1x3, unchanged).
+            np.testing.assert_array_equal(ref, img)
+            continue
+        np.testing.assert_allclose(resize(img, (h, w), "linear", ctm, scale=(sy, sx)), ref, atol=1e-5)
