@@ -242,3 +242,16 @@ def test_bilinear_neighbors_hand_example_and_border():
     # within one pixel outside: clamped onto column 0; beyond: nothing is read
     assert sum(w for r, c, w in R.bilinear_neighbors(-0.5, 0.5, (4, 4)) if c == 0) == 1.0
     assert R.bilinear_neighbors(-1.5, 0.5, (4, 4)) == []
+
+
+def test_paste_round_trip_is_exact_when_the_mask_grid_is_the_pixel_grid():
+    # box of exactly 12 x 12 integer-aligned pixels and M = 12, s = 1: RoIAlign reads each pixel center
+    # (x0 + j + 1/2 - 1/2 = pixel x0 + j), and paste reads mask index u M - 1/2 = j back: identity.
+    truth = np.zeros((20, 20), dtype=bool)
+    truth[5:14, 6:12] = True
+    truth[8, 4:16] = True
+    box = [4, 3, 16, 15]
+    out = R.paste_round_trip(truth, box, mask_size=12, sampling_ratio=1)
+    assert out["wrong_paste_mask"] == 0 and out["iou_paste_mask"] == 1.0
+    # Detectron's paste moves the rightmost / bottom edges by a pixel (see the test above): not exact
+    assert out["wrong_legacy"] > 0
