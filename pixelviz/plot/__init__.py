@@ -17,6 +17,7 @@ from .origin import (
     plot_polygon_on_pixels,
     plot_rasterizations,
 )
+from .probe import draw_probe_pair, plot_probe
 from .roi import draw_roi_align, plot_masks, plot_roi_align
 
 __all__ = [
@@ -36,4 +37,6 @@ __all__ = [
     "plot_points_on_pixels",
     "plot_rasterizations",
     "plot_masks",
+    "draw_probe_pair",
+    "plot_probe",
 ]

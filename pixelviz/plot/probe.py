@@ -1,0 +1,107 @@
+"""Where a measured resize reads its input, against the ① ② ③ grids."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..conventions import GRID_CONVENTIONS, Convention, source_coords
+from ..probe import PairMeasurement, ProbeResult
+from ._style import convention_color
+
+__all__ = ["draw_probe_pair", "plot_probe"]
+
+
+def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> dict:
+    """Measured source coordinates of one ``N -> M`` resize, relative to grid ②.
+
+    The y axis is ``x - x②``: the measured coordinate minus the ② formula
+    ``(i + 1/2) N / M - 1/2``, in input pixels. ② is the zero line; ① and
+    ③ are drawn as coloured lines, so the black measured points sit on the
+    line of the grid the op uses. Nearest picks sit within ±1/2 of their grid.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    meas : PairMeasurement
+        One entry of :attr:`ProbeResult.pairs`. Interior rows are drawn (all
+        rows for a nearest op, whose picks are never bent by the border).
+    legend : bool
+        Add a legend.
+
+    Returns
+    -------
+    dict
+        ``"measured"`` (the Line2D of the black points, x data = output
+        indices, y data = deviation from ②) and ``"grids"`` (Line2D per grid).
+
+    Notes
+    -----
+    **Convention.** Coordinates in input-index units (input sample ``j`` at
+    ``x = j``). For 36 → 24, ③ reads ``1.5 i`` and ② ``1.5 i + 0.25``: the ③
+    line sits at ``-0.25``.
+    """
+    n, m = meas.in_size, meas.out_size
+    i = np.arange(m)
+    ref = source_coords(n, m, Convention.HALF_PIXEL)
+    grids = {}
+    for conv in GRID_CONVENTIONS:
+        (grids[conv],) = ax.plot(i, source_coords(n, m, conv) - ref, color=convention_color(conv),
+                                 linewidth=1.6, label=conv.label, zorder=1)
+    rows = i if meas.one_hot else np.flatnonzero(meas.interior)
+    measured_x = meas.picks[rows] if meas.one_hot else meas.centers[rows]
+    (pts,) = ax.plot(rows, measured_x - ref[rows], "o", color="black", markersize=3.2, zorder=3,
+                     label="measured" + (" pick" if meas.one_hot else ""))
+    ax.axhline(0, color="0.85", linewidth=0.6, zorder=0)
+    ax.set_title(f"{n} → {m} samples", fontsize=9)
+    ax.set_xlabel("output index i", fontsize=8)
+    ax.tick_params(labelsize=7)
+    if legend:
+        ax.legend(fontsize=7, loc="best", frameon=False)
+    return {"measured": pts, "grids": grids}
+
+
+def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
+               title: str | None = None, figsize: tuple[float, float] = (8.0, 2.3)) -> Figure:
+    """One small panel per size pair: measured coordinates vs the ① ② ③ grids.
+
+    Parameters
+    ----------
+    result : ProbeResult
+        From :func:`pixelviz.probe_resize`.
+    pairs : sequence of (int, int)
+        Which measured pairs to draw (must be among ``result.pairs``).
+    title : str, optional
+        Figure title (default: the verdict).
+    figsize : (float, float)
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Raises
+    ------
+    ValueError
+        If a pair was not measured.
+    """
+    chosen = []
+    for pair in pairs:
+        meas = result.fit(*pair)
+        if meas is None:
+            measured = [(p.in_size, p.out_size) for p in result.pairs]
+            raise ValueError(f"pairs must be among the measured pairs {measured}; got {tuple(pair)!r}")
+        chosen.append(meas)
+    fig, axes = plt.subplots(1, len(chosen), figsize=figsize, squeeze=False)
+    for k, (ax, meas) in enumerate(zip(axes[0], chosen)):
+        draw_probe_pair(ax, meas, legend=False)
+        if k == 0:
+            ax.set_ylabel("x − x② (input px)", fontsize=8)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="center right", fontsize=7, frameon=False)
+    fig.suptitle(title if title is not None else result.verdict, fontsize=9)
+    fig.tight_layout(rect=(0, 0, 0.8, 1))
+    return fig
