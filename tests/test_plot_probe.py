@@ -20,3 +20,12 @@ def test_plot_probe_rejects_unmeasured_pair():
     res = pv.probe_resize(lambda x, m: pv.resize(x, m, "linear", "half_pixel"))
     with pytest.raises(ValueError, match=r"pairs must be among the measured pairs .*got \(5, 7\)"):
         plot_probe(res, pairs=[(5, 7)])
+
+
+def test_plot_probes_one_row_per_result():
+    from pixelviz.plot.probe import plot_probes
+    res = pv.probe_resize(lambda x, m: pv.resize(x, m, "linear", "align_corners"))
+    fig = plot_probes([("a", res), ("b", res)])
+    assert len(fig.axes) == 4
+    with pytest.raises(ValueError, match="rows must hold at least one"):
+        plot_probes([])

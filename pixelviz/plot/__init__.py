@@ -17,7 +17,7 @@ from .origin import (
     plot_polygon_on_pixels,
     plot_rasterizations,
 )
-from .probe import draw_probe_pair, plot_probe
+from .probe import draw_probe_pair, plot_probe, plot_probes
 from .roi import draw_roi_align, plot_masks, plot_roi_align
 
 __all__ = [
@@ -39,4 +39,5 @@ __all__ = [
     "plot_masks",
     "draw_probe_pair",
     "plot_probe",
+    "plot_probes",
 ]

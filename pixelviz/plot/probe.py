@@ -13,7 +13,7 @@ from ..conventions import GRID_CONVENTIONS, Convention, source_coords
 from ..probe import PairMeasurement, ProbeResult
 from ._style import convention_color
 
-__all__ = ["draw_probe_pair", "plot_probe"]
+__all__ = ["draw_probe_pair", "plot_probe", "plot_probes"]
 
 
 def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> dict:
@@ -104,4 +104,49 @@ def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36)
     fig.legend(handles, labels, loc="center right", fontsize=7, frameon=False)
     fig.suptitle(title if title is not None else result.verdict, fontsize=9)
     fig.tight_layout(rect=(0, 0, 0.8, 1))
+    return fig
+
+
+def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
+                pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
+                width: float = 8.0, row_height: float = 1.45) -> Figure:
+    """A grid of :func:`draw_probe_pair` panels: one row per probed op, one column per pair.
+
+    Parameters
+    ----------
+    rows : sequence of (str, ProbeResult)
+        A label (e.g. ``"cv2.resize INTER_LINEAR"``) and its probe result.
+    pairs : sequence of (int, int)
+        Measured pairs to draw, one column each.
+    width, row_height : float
+        Figure width and height per row, in inches.
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    rows = list(rows)
+    if not rows:
+        raise ValueError("rows must hold at least one (label, ProbeResult); got an empty sequence")
+    fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, 0.5 + row_height * len(rows)),
+                             squeeze=False, sharex="col")
+    for r, (label, result) in enumerate(rows):
+        for c, pair in enumerate(pairs):
+            meas = result.fit(*pair)
+            if meas is None:
+                raise ValueError(f"pairs must be among the measured pairs; got {tuple(pair)!r} for {label!r}")
+            draw_probe_pair(axes[r][c], meas, legend=False)
+            axes[r][c].set_title("")
+            axes[r][c].set_title(f"{label} — {pair[0]} → {pair[1]}" if c == 0 else f"{pair[0]} → {pair[1]}",
+                                 fontsize=8, loc="left")
+            axes[r][c].set_xlabel("")
+        axes[r][-1].text(1.02, 0.5, result.verdict, transform=axes[r][-1].transAxes, fontsize=7,
+                         va="center", wrap=True)
+    for ax in axes[-1]:
+        ax.set_xlabel("output index i", fontsize=8)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    labels = [lab.replace("measured pick", "measured") for lab in labels]
+    fig.legend(handles, labels, loc="upper center", ncol=4, fontsize=7, frameon=False)
+    fig.supylabel("x − x② (input px)", fontsize=8)
+    fig.tight_layout(rect=(0, 0, 0.74, 1 - 0.35 / (0.5 + row_height * len(rows))))
     return fig
