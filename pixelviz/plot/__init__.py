@@ -7,6 +7,7 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
 from .grid1d import draw_grid_1d, plot_grids_1d
+from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, show_image
 from .origin import (
     ORIGIN_COLORS,
     draw_pixels,
@@ -18,6 +19,7 @@ from .origin import (
     plot_rasterizations,
 )
 from .probe import draw_probe_pair, plot_probe, plot_probes
+from .resize import draw_resize_1d, plot_resize_1d, plot_resize_2d, plot_resize_versions_1d
 from .roi import draw_roi_align, plot_masks, plot_roi_align
 
 __all__ = [
@@ -26,6 +28,14 @@ __all__ = [
     "convention_color",
     "draw_grid_1d",
     "plot_grids_1d",
+    "grid_points_2d",
+    "draw_grid_2d",
+    "plot_grid_2d",
+    "show_image",
+    "draw_resize_1d",
+    "plot_resize_1d",
+    "plot_resize_versions_1d",
+    "plot_resize_2d",
     "draw_roi_align",
     "plot_roi_align",
     "ORIGIN_COLORS",

@@ -1,0 +1,161 @@
+"""2D sampling grids: pixel cells and sample centers on integer-corner axes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .._validate import check_positive_int
+from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
+from ._style import convention_color
+
+__all__ = ["grid_points_2d", "draw_grid_2d", "plot_grid_2d", "show_image"]
+
+
+def grid_points_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
+                   extent: tuple[float, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Sample positions of an ``h x w`` grid over the continuous image ``[0, W] x [0, H]``.
+
+    Parameters
+    ----------
+    h, w : int
+        Number of samples per column and per row.
+    convention : Convention or str
+        ① ``"align_corners"``, ② ``"half_pixel"`` or ③ ``"asymmetric"``.
+    extent : (float, float), optional
+        ``(H, W)`` of the continuous image; defaults to ``(h, w)``, so under ②
+        sample ``(r, c)`` sits at ``(c + 1/2, r + 1/2)``.
+
+    Returns
+    -------
+    ys : ndarray of float64, shape (h,)
+    xs : ndarray of float64, shape (w,)
+
+    Notes
+    -----
+    **Convention.** Each axis calls
+    :func:`~pixelviz.conventions.sample_positions` with ``length`` the image
+    extent. Example: 3 samples over ``[0, 3]`` under ① sit at 0, 1.5, 3.
+    """
+    conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
+    h, w = check_positive_int("h", h), check_positive_int("w", w)
+    big_h, big_w = (h, w) if extent is None else extent
+    return sample_positions(h, conv, big_h), sample_positions(w, conv, big_w)
+
+
+def show_image(ax: Axes, image: Any, *, cmap: str = "gray", **kwargs: Any) -> Any:
+    """``imshow`` in integer-corner coordinates: ``extent=(0, W, H, 0)``.
+
+    Pixel ``(r, c)`` then fills ``[c, c+1) x [r, r+1)`` and its center is at
+    ``(c + 1/2, r + 1/2)``; the y axis points down.
+    """
+    img = np.asarray(image)
+    hh, ww = img.shape[:2]
+    kwargs.setdefault("interpolation", "nearest")
+    return ax.imshow(img, cmap=cmap, extent=(0, ww, hh, 0), **kwargs)
+
+
+def draw_grid_2d(ax: Axes, h: int, w: int, convention: Convention | str = "half_pixel", *,
+                 extent: tuple[float, float] | None = None, color: str | None = None,
+                 cells: bool = True, marker: str = "o", markersize: float = 5.0,
+                 label: str | None = None) -> dict:
+    """Draw an ``h x w`` grid: each sample as a dot and its cell (one stride wide) as a box.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Integer-corner axes (x right, y down; see :func:`plot_grid_2d`).
+    h, w : int
+        Grid size.
+    convention : Convention or str
+        ①, ② or ③ (see :func:`grid_points_2d`).
+    extent : (float, float), optional
+        ``(H, W)`` of the continuous image (default ``(h, w)``).
+    color : str, optional
+        Defaults to the convention's colour.
+    cells : bool
+        Draw each sample's footprint (a stride x stride box centered on it).
+    marker, markersize : matplotlib marker style of the samples.
+    label : str, optional
+        Legend label of the samples.
+
+    Returns
+    -------
+    dict
+        ``"samples"`` (Line2D; x data are the sample x positions repeated per
+        row) and ``"cells"`` (list of Rectangles).
+    """
+    conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
+    ys, xs = grid_points_2d(h, w, conv, extent=extent)
+    big_h, big_w = (h, w) if extent is None else extent
+    color = color or convention_color(conv)
+    sy = ys[1] - ys[0] if h > 1 else big_h
+    sx = xs[1] - xs[0] if w > 1 else big_w
+    patches = []
+    if cells:
+        for y in ys:
+            for x in xs:
+                patches.append(ax.add_patch(plt.Rectangle((x - sx / 2, y - sy / 2), sx, sy, fill=False,
+                                                          edgecolor=color, linewidth=0.8, alpha=0.7)))
+    gx, gy = np.meshgrid(xs, ys)
+    (samples,) = ax.plot(gx.ravel(), gy.ravel(), marker, color=color, markersize=markersize,
+                         linestyle="none", label=label, zorder=3)
+    return {"samples": samples, "cells": patches}
+
+
+def _setup_axes(ax: Axes, big_h: float, big_w: float, margin: float) -> None:
+    ax.set_xlim(-margin, big_w + margin)
+    ax.set_ylim(big_h + margin, -margin)          # y down, as in an image
+    ax.set_aspect("equal")
+    ax.set_xticks(np.arange(0, int(np.floor(big_w)) + 1))
+    ax.set_yticks(np.arange(0, int(np.floor(big_h)) + 1))
+    ax.tick_params(labelsize=8)
+    ax.add_patch(plt.Rectangle((0, 0), big_w, big_h, fill=False, edgecolor="0.3", linewidth=1.2, linestyle=":"))
+
+
+def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *, image: Any = None,
+                 ax: Axes | None = None, title: str | None = None) -> Figure:
+    """An ``h x w`` grid on integer-corner axes, optionally over an image.
+
+    Parameters
+    ----------
+    h, w : int
+        Grid size.
+    convention : Convention or str
+        ①, ② or ③.
+    image : array_like, shape (h', w'), optional
+        Drawn underneath with ``extent=(0, w', h', 0)`` and setting the
+        continuous extent (default ``(h, w)``).
+    ax : Axes, optional
+        Draw here instead of a new figure.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Notes
+    -----
+    **Convention.** The axes are integer-corner coordinates: the ticks
+    ``0 … W`` are pixel boundaries and the dotted frame is the image
+    ``[0, W] x [0, H]``. Under ② the dots sit at ``c + 1/2``, inside the cells.
+    """
+    conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(0.5 * w + 1.5, 0.5 * h + 1.2))
+    else:
+        fig = ax.figure
+    extent = None
+    if image is not None:
+        img = np.asarray(image)
+        show_image(ax, img, alpha=0.6)
+        extent = img.shape[:2]
+    big_h, big_w = (h, w) if extent is None else extent
+    draw_grid_2d(ax, h, w, conv, extent=extent)
+    _setup_axes(ax, big_h, big_w, 0.3 + 0.1 * max(big_h, big_w) / 4)
+    ax.set_title(title or f"{h}×{w} samples, {conv.label}", fontsize=10)
+    return fig
