@@ -76,3 +76,27 @@ def open_offline_page(browser, url: str, *, width: int = 1280, height: int = 900
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.goto(url, wait_until="load")
     return page, blocked, failed, console_errors
+
+
+def settle(page, timeout_ms: int = 5000) -> None:
+    """Wait until the page has made no request for 500 ms (MathJax fonts, lazy images), at most ``timeout_ms``."""
+    try:
+        page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - a page that keeps polling is judged as it is
+        pass
+
+
+def page_bytes(page) -> dict:
+    """Bytes the page loaded: ``{"total": int, "resources": {url: bytes}}`` (decoded sizes, HTML included).
+
+    Inline data (``data:`` images of the static explorers) counts as part of the HTML.
+    """
+    entries = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation').map(e => [e.name, e.decodedBodySize]);
+        const res = performance.getEntriesByType('resource').map(e => [e.name, e.decodedBodySize]);
+        return nav.concat(res);
+    }""")
+    resources = {}
+    for url, size in entries:
+        resources[url] = resources.get(url, 0) + int(size)
+    return {"total": sum(resources.values()), "resources": resources}

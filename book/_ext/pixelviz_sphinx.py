@@ -8,6 +8,12 @@ handler resolves a py reference by importing what it names and linking the
 entry where that same object is documented. A reference to a dataclass field
 or annotated attribute that has no entry of its own links to its class.
 Anything still unresolved stays a warning (the build runs with -W -n).
+
+Figures executed in a notebook get no alt text from myst-nb (the browser then
+shows the image's hashed file name). ``_alt_text_for_outputs`` gives each such
+image an alt: the first comment line of the code cell that drew it (so a
+drawing cell should start with ``# <what the figure shows>``), else the
+nearest section title. An explicit alt (cell metadata) is kept.
 """
 
 from __future__ import annotations
@@ -103,6 +109,50 @@ def _link(app, env, node, contnode, fullname):
     return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, fullname)
 
 
+def _cell_comment(cell) -> str | None:
+    from docutils import nodes
+
+    for block in cell.findall(nodes.literal_block):
+        for line in block.astext().splitlines():
+            line = line.strip()
+            if line.startswith("#") and not line.startswith(("#!", "# %")):
+                text = line.lstrip("#").strip()
+                if text:
+                    return text
+            elif line:
+                return None
+    return None
+
+
+def _section_title(node) -> str | None:
+    from docutils import nodes
+
+    while node is not None:
+        if isinstance(node, nodes.section) and node.children and isinstance(node[0], nodes.title):
+            return node[0].astext()
+        node = node.parent
+    return None
+
+
+def _alt_text_for_outputs(app, doctree):
+    from docutils import nodes
+
+    for image in doctree.findall(nodes.image):
+        if image.get("alt"):
+            continue
+        cell = image.parent
+        while cell is not None and "cell" not in cell.get("classes", []):
+            cell = cell.parent
+        if cell is None:
+            continue
+        text = _cell_comment(cell)
+        if text is None:
+            title = _section_title(cell)
+            text = f"Figure for \u201c{title}\u201d" if title else "Figure drawn by the code above"
+        image["alt"] = text
+
+
 def setup(app):
     app.connect("missing-reference", _missing_reference, priority=900)
+    app.connect("doctree-read", _alt_text_for_outputs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
