@@ -217,3 +217,12 @@ def test_compare_with_article():
     assert verdict == "no" and "③ with floor" in note
     assert cmp("none", result("none"))[0] == "yes"
     assert cmp(None, result("half_pixel")) == ("—", "")
+
+
+def test_report_table_is_deterministic():
+    chosen = [b for b in backends.list_backends() if b.module in ("cv2", "PIL", "scipy") and b.available()]
+    if not chosen:
+        pytest.skip("none of OpenCV, Pillow, SciPy installed")
+    first = backends.report_table(backends.probe_backends(chosen)).to_markdown()
+    second = backends.report_table(backends.probe_backends(chosen)).to_markdown()
+    assert first == second
