@@ -7,7 +7,7 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
 from .grid1d import draw_grid_1d, plot_grids_1d
-from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, show_image
+from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, plot_images, show_image
 from .origin import (
     ORIGIN_COLORS,
     draw_pixels,
@@ -19,7 +19,7 @@ from .origin import (
     plot_rasterizations,
 )
 from .probe import draw_probe_pair, plot_probe, plot_probes
-from .resize import draw_resize_1d, plot_resize_1d, plot_resize_2d, plot_resize_versions_1d
+from .resize import draw_resize_1d, plot_resize_1d, plot_resize_2d, plot_resize_versions_1d, plot_sampling_1d
 from .roi import draw_roi_align, plot_masks, plot_roi_align
 
 __all__ = [
@@ -32,6 +32,8 @@ __all__ = [
     "draw_grid_2d",
     "plot_grid_2d",
     "show_image",
+    "plot_images",
+    "plot_sampling_1d",
     "draw_resize_1d",
     "plot_resize_1d",
     "plot_resize_versions_1d",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,7 +13,7 @@ from .._validate import check_positive_int
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
 from ._style import convention_color
 
-__all__ = ["grid_points_2d", "draw_grid_2d", "plot_grid_2d", "show_image"]
+__all__ = ["grid_points_2d", "draw_grid_2d", "plot_grid_2d", "show_image", "plot_images"]
 
 
 def grid_points_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
@@ -158,4 +158,43 @@ def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
     draw_grid_2d(ax, h, w, conv, extent=extent)
     _setup_axes(ax, big_h, big_w, 0.3 + 0.1 * max(big_h, big_w) / 4)
     ax.set_title(title or f"{h}×{w} samples, {conv.label}", fontsize=10)
+    return fig
+
+
+def plot_images(images: Sequence[Any], titles: Sequence[str] | None = None, *, cmap: str = "gray",
+                vmin: float | None = -1.0, vmax: float | None = 1.0, size: float = 2.8,
+                suptitle: str | None = None) -> Figure:
+    """Images side by side, each on its own integer-corner axes (``extent=(0, W, H, 0)``).
+
+    Parameters
+    ----------
+    images : sequence of array_like, each (H, W) or (H, W, 3)
+    titles : sequence of str, optional
+    cmap, vmin, vmax : colour mapping shared by every panel (one scale, so
+        panels compare).
+    size : float
+        Width of each panel in inches.
+    suptitle : str, optional
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    imgs = [np.asarray(im) for im in images]
+    if not imgs:
+        raise ValueError("images must hold at least one image; got an empty sequence")
+    if titles is not None and len(titles) != len(imgs):
+        raise ValueError(f"titles must have one entry per image ({len(imgs)}); got {len(titles)}")
+    fig, axes = plt.subplots(1, len(imgs), figsize=(size * len(imgs), size + 0.5), squeeze=False)
+    for k, (ax, img) in enumerate(zip(axes[0], imgs)):
+        # 'antialiased' display, so the figure itself does not add aliasing to fine patterns
+        show_image(ax, img, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="antialiased")
+        ax.set_xticks([0, img.shape[1]])
+        ax.set_yticks([0, img.shape[0]])
+        ax.tick_params(labelsize=7)
+        if titles is not None:
+            ax.set_title(titles[k], fontsize=9)
+    if suptitle:
+        fig.suptitle(suptitle, fontsize=10)
+    fig.tight_layout()
     return fig

@@ -10,7 +10,7 @@ them with lines whose opacity is the weight.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -19,11 +19,11 @@ from matplotlib.figure import Figure
 
 from .._validate import check_positive_int
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
-from ..resample import resize_weights
+from ..resample import resize, resize_weights
 from ._style import SIGNAL_COLOR, convention_color
 from .grid2d import _setup_axes, draw_grid_2d, grid_points_2d
 
-__all__ = ["draw_resize_1d", "plot_resize_1d", "plot_resize_versions_1d", "plot_resize_2d"]
+__all__ = ["draw_resize_1d", "plot_resize_1d", "plot_resize_versions_1d", "plot_resize_2d", "plot_sampling_1d"]
 
 INPUT_COLOR = "0.25"
 
@@ -204,4 +204,55 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     _setup_axes(ax, big_h, big_w, 0.35)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=8, frameon=False)
     ax.set_title(title or f"{conv.label}: {big_h}×{big_w} → {h}×{w}", fontsize=10)
+    return fig
+
+
+def plot_sampling_1d(signal: Callable[[np.ndarray], np.ndarray], n: int, *, length: float = 1.0,
+                     supersample: int = 16, dense: int = 2000,
+                     figsize: tuple[float, float] | None = None) -> Figure:
+    """Sample a continuous 1D signal on grid ②, with and without a box pre-filter.
+
+    Top: the signal (grey), its ``n`` point samples and their linear
+    reconstruction. Bottom: the same with each sample the mean of the signal
+    over its footprint (``supersample`` sub-samples on a finer ② grid, a box
+    filter). Where the signal is faster than half the sampling rate the point
+    samples alias (a slow wave that is not there); the filtered ones fade out.
+
+    Parameters
+    ----------
+    signal : callable
+        Maps an array of continuous positions in ``[0, length]`` to values.
+    n : int
+        Number of samples.
+    length : float
+        Signal length ``L``.
+    supersample : int
+        Sub-samples per sample for the box filter.
+    dense : int
+        Number of points used to draw the continuous signal and the reconstructions.
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    n = check_positive_int("n", n)
+    s = check_positive_int("supersample", supersample)
+    t_dense = sample_positions(dense, "half_pixel", length)
+    t = sample_positions(n, "half_pixel", length)
+    point = np.asarray(signal(t), dtype=np.float64)
+    boxed = np.asarray(signal(sample_positions(n * s, "half_pixel", length)), dtype=np.float64).reshape(n, s).mean(1)
+    fig, axes = plt.subplots(2, 1, figsize=figsize or (8, 4), sharex=True)
+    color = convention_color(Convention.HALF_PIXEL)
+    for ax, vals, name in [(axes[0], point, "point samples (no filter)"),
+                           (axes[1], boxed, "box-filtered samples (mean over each footprint)")]:
+        ax.plot(t_dense, signal(t_dense), color="0.7", linewidth=0.8, label="continuous signal")
+        ax.plot(t_dense, resize(vals, dense, "linear"), color=color, linewidth=1.4, label="reconstruction")
+        ax.plot(t, vals, "o", color=color, markersize=4, label=name)
+        ax.set_ylim(-1.9, 1.3)
+        ax.legend(loc="lower left", fontsize=7, ncol=3, frameon=False)
+        for side in ("right", "top"):
+            ax.spines[side].set_visible(False)
+    axes[1].set_xlabel("t (continuous coordinate)")
+    axes[0].set_title(f"{n} samples on grid ② of a signal on [0, {length:g}]", fontsize=10)
+    fig.tight_layout()
     return fig
