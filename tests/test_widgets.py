@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, RoIAlignExplorer, static_mode
+from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, ResizeExplorer, RoIAlignExplorer, static_mode
 from widgets._core import _default_fmt
 
 
@@ -34,7 +34,7 @@ def other_value(control: Control, current):
     return next(v for v in control.values if v != current)
 
 
-EXPLORERS = [GridExplorer, OriginFlipExplorer, RoIAlignExplorer]
+EXPLORERS = [GridExplorer, ResizeExplorer, RoIAlignExplorer, OriginFlipExplorer]
 
 
 # -- the Control declaration ---------------------------------------------------
@@ -147,7 +147,7 @@ def test_static_html_has_one_frame_per_combination_and_no_network(cls):
     assert set(data["index"]) == set(range(len(data["frames"])))  # every stored frame is used
     # no CDN, no network: no URL scheme anywhere (base64 has no ':'), every src inline
     assert re.search(r"https?:", page, flags=re.I) is None and "://" not in page
-    assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'src="([^"]*)"', page))
+    assert all(re.match(r"data:image/(png|webp);base64,", src) for src in re.findall(r'src="([^"]*)"', page))
     assert "<script src" not in page and "<link" not in page
     assert len(page.encode()) <= 1_500_000  # the page budget per explorer
     assert ex.state == state  # rendering every frame restores the state
@@ -232,6 +232,52 @@ def test_origin_flip_draws_centers_half_a_pixel_right():
 def test_origin_flip_rejects_unknown_origin():
     with pytest.raises(ValueError, match="origin must be 'corners' or 'centers'; got 'middle'"):
         OriginFlipExplorer(origin="middle")
+
+
+# -- ResizeExplorer ---------------------------------------------------------------
+
+def test_resize_explorer_hand_example_half_pixel_2x():
+    # N=4 -> M=8 under half_pixel: x_i = (i + 1/2)/2 - 1/2 = -0.25, 0.25, ..., 3.25; drawn at x_i + 1/2 in
+    # integer corners (0.25 ... 3.75); outputs 0 and 7 read outside [0, 3].
+    ex = ResizeExplorer(n=4, scale=2.0, convention="half_pixel")
+    np.testing.assert_allclose(ex.table().coords, np.arange(8) / 2 - 0.25)
+    assert "2 of 8 outputs read outside the input" in ex.title.get_text()
+    ex.set(convention="align_corners")  # x_i = i * 3/7, all inside
+    assert "all outputs read inside" in ex.title.get_text()
+
+
+def test_resize_explorer_given_scale_vs_size():
+    # N=5, scale 0.75 -> M = floor(3.75) = 3. Given the scale, half_pixel uses s = 0.75:
+    # x_i = (i + 1/2)/0.75 - 1/2 = 1/6, 3/2, 17/6. Given the size, it uses M/N = 0.6: 1/3, 2, 11/3.
+    ex = ResizeExplorer(n=5, scale=0.75, given="scale")
+    np.testing.assert_allclose(ex.table().coords, [1 / 6, 3 / 2, 17 / 6])
+    ex.set(given="size")
+    np.testing.assert_allclose(ex.table().coords, [1 / 3, 2, 11 / 3])
+
+
+@pytest.mark.parametrize("dim", ["1D", "2D"])
+def test_resize_explorer_output_matches_torch(dim):
+    torch = pytest.importorskip("torch")
+    import torch.nn.functional as F
+
+    from widgets.resize import _signal
+
+    ex = ResizeExplorer(dim=dim, n=5, scale=1.5, convention="half_pixel", mode="linear")
+    x = torch.from_numpy(_signal(5, dim).astype(np.float32))[None, None]
+    mode = "linear" if dim == "1D" else "bilinear"
+    size = 7 if dim == "1D" else (7, 7)  # floor(5 * 1.5)
+    expected = F.interpolate(x, size=size, mode=mode, align_corners=False)[0, 0].numpy()
+    np.testing.assert_allclose(ex.output(), expected, atol=1e-5)
+
+
+def test_resize_explorer_rejects_scale_one():
+    with pytest.raises(ValueError, match=r"scale must be one of \[0.5, 0.75, 1.5, 2.0, 3.0\]; got 1.0"):
+        ResizeExplorer(scale=1.0)
+
+
+def test_resize_explorer_rejects_unknown_convention_with_hint():
+    with pytest.raises(ValueError, match="did you mean 'half_pixel'"):
+        ResizeExplorer(convention="half_pixl")
 
 
 # -- RoIAlignExplorer --------------------------------------------------------------

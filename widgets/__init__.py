@@ -10,6 +10,7 @@ built with ``PIXELVIZ_STATIC_WIDGETS=1`` (``make book`` sets it). See
 from ._core import STATIC_ENV, Control, Explorer, static_mode
 from .grid import GridExplorer
 from .origin import OriginFlipExplorer
+from .resize import ResizeExplorer
 from .roi import RoIAlignExplorer
 
-__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer", "RoIAlignExplorer"]
+__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer", "RoIAlignExplorer", "ResizeExplorer"]

@@ -39,7 +39,7 @@ import numbers
 import os
 import warnings
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Hashable, Iterator
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -178,6 +178,9 @@ class Explorer:
     dpi: int = 100
     #: Palette size of the static frames (line drawings need few colours).
     static_colors: int = 64
+    #: Encoding of the static frames: ``"png"`` (palette PNG) or ``"webp"`` (lossless WebP of the
+    #: same palette image, about a quarter smaller, slower to encode).
+    static_format: str = "png"
 
     def __init__(self, **state: Any):
         self._by_name = {c.name: c for c in self.controls}
@@ -185,6 +188,9 @@ class Explorer:
         self.state.update(self._validate(state))
         self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
         FigureCanvasAgg(self.fig)
+        self._dynamic: dict[str, list] = {}
+        self._animated: list = []
+        self._backgrounds: dict = {}
         self.setup(self.fig)
         self.render(dict(self.state))
         self._ui = None
@@ -197,6 +203,33 @@ class Explorer:
     def render(self, state: dict) -> None:  # pragma: no cover - abstract
         """Update the figure's artists for ``state`` (every control's value) in place."""
         raise NotImplementedError
+
+    def background_key(self, state: dict) -> Hashable | None:
+        """What the non-animated part of the figure depends on; ``None`` (default) disables blitting.
+
+        Explorers that mark the artists :meth:`render` changes as animated
+        (with :meth:`dynamic` or :meth:`animate`) return a key here that
+        changes whenever anything else must be redrawn (axis limits, ticks,
+        titles drawn in the background). Frames with the same key reuse the
+        background pixels and only the animated artists are drawn, which is
+        what keeps a live update within a few tens of milliseconds.
+        """
+        return None
+
+    def dynamic(self, key: str, artists: list) -> list:
+        """Replace the artists drawn under ``key`` last time by ``artists`` (removed, then animated)."""
+        for artist in self._dynamic.get(key, []):
+            artist.remove()
+        for artist in artists:
+            artist.set_animated(True)
+        self._dynamic[key] = list(artists)
+        return artists
+
+    def animate(self, *artists) -> None:
+        """Mark long-lived artists that :meth:`render` updates (``set_data``, ``set_text``) as animated."""
+        for artist in artists:
+            artist.set_animated(True)
+            self._animated.append(artist)
 
     def describe(self, state: dict) -> str:
         """One line naming the state, used as the frame's alt text."""
@@ -237,25 +270,70 @@ class Explorer:
             yield dict(zip(names, combo))
 
     # -- pixels -----------------------------------------------------------------
+    def draw(self) -> None:
+        """Draw the figure into its Agg buffer, reusing a cached background when possible."""
+        canvas = self.fig.canvas
+        key = self.background_key(self.state)
+        background = None if key is None else self._backgrounds.get(key)
+        if background is None:
+            canvas.draw()  # skips animated artists (except images, which are redrawn below anyway)
+            if key is not None:
+                if len(self._backgrounds) >= 16:  # a few MB each: keep the most recent ones
+                    self._backgrounds.pop(next(iter(self._backgrounds)))
+                self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(background)
+        axes_order = {ax: k for k, ax in enumerate(self.fig.axes)}
+        animated = [a for a in self._animated + [a for group in self._dynamic.values() for a in group]
+                    if a.get_visible() and (a.axes is None or a.axes.get_visible())]
+        animated.sort(key=lambda a: (axes_order.get(a.axes, len(axes_order)), a.get_zorder()))
+        for artist in animated:
+            self.fig.draw_artist(artist)
+
     def rgba(self) -> np.ndarray:
         """The figure as drawn now, an ``(H, W, 4)`` uint8 array (for tests)."""
-        self.fig.canvas.draw()
+        self.draw()
         return np.asarray(self.fig.canvas.buffer_rgba()).copy()
 
     def frame_png(self, *, palette: bool = False) -> bytes:
         """The figure as PNG bytes: fast full-colour for the live UI, a small palette PNG for the site."""
         from PIL import Image
 
-        self.fig.canvas.draw()
+        self.draw()
         image = Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
         buf = io.BytesIO()
         if palette:
-            image = image.quantize(self.static_colors, method=Image.Quantize.FASTOCTREE,
-                                   dither=Image.Dither.NONE)
-            image.save(buf, "PNG", optimize=True)
+            self._quantize(image).save(buf, "PNG", optimize=True)
         else:
             image.save(buf, "PNG", compress_level=1)
         return buf.getvalue()
+
+    def _quantize(self, image):
+        """``image`` reduced to :attr:`static_colors` colours, with white kept exactly white (the page)."""
+        from PIL import Image
+
+        image = image.quantize(self.static_colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        palette = np.array(image.getpalette()[: 3 * self.static_colors], dtype=np.int64).reshape(-1, 3)
+        k = int(np.argmin(((palette - 255) ** 2).sum(axis=1)))
+        if ((palette[k] - 255) ** 2).sum() <= 3 * 8 ** 2:  # the background's cluster: make it pure white
+            palette[k] = 255
+            image.putpalette(palette.astype(np.uint8).ravel().tolist())
+        return image
+
+    def frame_static(self) -> tuple[bytes, str]:
+        """The figure encoded for the static site: ``(bytes, mime type)`` per :attr:`static_format`."""
+        if self.static_format == "png":
+            return self.frame_png(palette=True), "image/png"
+        if self.static_format != "webp":
+            raise ValueError(f"static_format must be 'png' or 'webp'; got {self.static_format!r}")
+        from PIL import Image
+
+        self.draw()
+        image = Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
+        image = self._quantize(image)
+        buf = io.BytesIO()
+        image.convert("RGB").save(buf, "WEBP", lossless=True, quality=100, method=4)
+        return buf.getvalue(), "image/webp"
 
     # -- static rendering -------------------------------------------------------
     def to_html(self) -> str:
@@ -274,7 +352,7 @@ class Explorer:
             for state in self.combinations(static=True):
                 self.state = dict(state)
                 self.render(dict(state))
-                png = self.frame_png(palette=True)
+                png, mime = self.frame_static()
                 if png not in seen:
                     seen[png] = len(frames)
                     frames.append(base64.b64encode(png).decode("ascii"))
@@ -289,6 +367,7 @@ class Explorer:
             controls="\n".join(self._control_html(c, saved) for c in self.controls),
             width=int(round(self.figsize[0] * self.dpi)),
             first=frames[index[start]],
+            mime=mime,
             alt=html.escape(alts[start]),
             sizes=json.dumps([len(c.static) for c in self.controls]),
             frames=json.dumps(frames),
@@ -408,7 +487,7 @@ _STATIC_JS = ("(function(){var s=document.currentScript,root=s.parentNode,"
               "img=root.querySelector('img.pv-frame'),ins=root.querySelectorAll('[data-pv]');"
               "function show(){var p=0;ins.forEach(function(el,k){p=p*d.sizes[k]+(+el.value);"
               "if(el.type==='range'){el.nextElementSibling.textContent=JSON.parse(el.dataset.labels)[+el.value];}});"
-              "img.src='data:image/png;base64,'+d.frames[d.index[p]];img.alt=d.alts[p];"
+              "img.src='data:'+d.mime+';base64,'+d.frames[d.index[p]];img.alt=d.alts[p];"
               "root.dataset.state=p;}"
               "ins.forEach(function(el){el.addEventListener('input',show);el.addEventListener('change',show);});"
               "})();")
@@ -418,7 +497,7 @@ _STATIC_TEMPLATE = """<div class="pv-explorer" data-explorer="{name}">
 <form class="pv-controls" onsubmit="return false">
 {controls}
 </form>
-<img class="pv-frame" width="{width}" src="data:image/png;base64,{first}" alt="{alt}">
-<script type="application/json">{{"sizes": {sizes}, "index": {index}, "alts": {alts}, "frames": {frames}}}</script>
+<img class="pv-frame" width="{width}" src="data:{mime};base64,{first}" alt="{alt}">
+<script type="application/json">{{"mime": "{mime}", "sizes": {sizes}, "index": {index}, "alts": {alts}, "frames": {frames}}}</script>
 <script>{js}</script>
 </div>"""

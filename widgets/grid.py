@@ -60,16 +60,18 @@ class GridExplorer(Explorer):
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
         self.title = ax.set_title("", fontsize=10)
-        self._artists: list = []
+        self.animate(self.title)
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.85)
 
+    def background_key(self, state: dict) -> str:
+        return "axes"  # limits and ticks never change: only the row is redrawn
+
     def render(self, state: dict) -> None:
-        for artist in self._artists:
-            artist.remove()
+        self.dynamic("row", [])  # remove the previous row before drawing the new one
         row = draw_grid_1d(self.ax, state["n"], state["convention"])
-        self._artists = [row["signal"], row["samples"], row["label"], *row["footprints"]]
         xs = row["samples"].get_xdata()
         color = row["samples"].get_color()
-        self._artists += [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=7, color=color)
-                          for x in xs]
+        positions = [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=7, color=color)
+                     for x in xs]
+        self.dynamic("row", [row["signal"], row["samples"], row["label"], *row["footprints"], *positions])
         self.title.set_text(f"{state['n']} samples of a signal on [0, L] under {state['convention'].label}")

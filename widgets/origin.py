@@ -79,15 +79,16 @@ class OriginFlipExplorer(Explorer):
         self.axes = fig.subplots(1, 2)
         blank = np.zeros((_H, _W))
         self._images, self._outlines, self._bad = [], [], []
-        for ax, title in zip(self.axes, ("original", "mirrored image, flipped shape (red: pixels that disagree)")):
+        for ax, title in zip(self.axes, ("original", "mirrored image, flipped shape (red: disagree)")):
             img = ax.imshow(blank, cmap="Greys", vmin=0, vmax=1.7, extent=(0, _W, _H, 0),
                             interpolation="nearest")
             ax.set_xlim(-0.7, _W + 0.7)
             ax.set_ylim(_H + 0.2, -0.2)
             ax.set_aspect("equal")
             grid = [[(k, 0), (k, _H)] for k in range(_W + 1)] + [[(0, k), (_W, k)] for k in range(_H + 1)]
-            ax.add_collection(LineCollection(grid, colors="0.82", linewidths=0.6, zorder=1))
-            ax.axvline(_W / 2, color="0.35", linestyle=":", linewidth=1, zorder=2)
+            # drawn over the (animated) images, so animated too
+            self.animate(ax.add_collection(LineCollection(grid, colors="0.82", linewidths=0.6, zorder=1)),
+                         ax.axvline(_W / 2, color="0.35", linestyle=":", linewidth=1, zorder=2))
             outline = ax.add_patch(Polygon(np.zeros((4, 2)), closed=True, fill=False,
                                            edgecolor=SIGNAL_COLOR, linewidth=2, zorder=4))
             ax.set_yticks([])
@@ -98,7 +99,11 @@ class OriginFlipExplorer(Explorer):
         bad = np.zeros((_H, _W, 4))
         self._bad = self.axes[1].imshow(bad, extent=(0, _W, _H, 0), interpolation="nearest", zorder=3)
         self.suptitle = fig.suptitle("", fontsize=10)
+        self.animate(self.suptitle, *self._images, *self._outlines, self._bad)
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.13, top=0.82, wspace=0.08)
+
+    def background_key(self, state: dict) -> str:
+        return state["origin"]  # the tick labels
 
     def _shape(self, state: dict) -> np.ndarray:
         """The shape in the selected origin's coordinates: a box (4,) or polygon (K, 2)."""

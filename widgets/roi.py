@@ -108,11 +108,15 @@ class RoIAlignExplorer(Explorer):
     def setup(self, fig: Figure) -> None:
         self.ax_box, self.ax_out = fig.subplots(1, 2, gridspec_kw={"width_ratios": [7, 4]})
         fig.subplots_adjust(left=0.04, right=0.97, bottom=0.08, top=0.86, wspace=0.15)
-        self._box_artists, self._out_texts = [], []
         self._out_image = self.ax_out.imshow(np.zeros((1, 1)), cmap="Greys", vmin=-20, vmax=80,
                                              interpolation="nearest")
         self.ax_out.set_xticks([])
         self.ax_out.set_yticks([])
+        self.ax_out.set_axis_off()  # the (animated) image would cover the spines
+        self.animate(self._out_image, self.ax_box.title, self.ax_out.title)
+
+    def background_key(self, state: dict) -> int:
+        return state["output_size"]  # the limits of the output panel
 
     def box(self, state: dict | None = None) -> tuple[float, float, float, float]:
         s = self.state if state is None else state
@@ -120,12 +124,11 @@ class RoIAlignExplorer(Explorer):
 
     def render(self, state: dict) -> None:
         box, k = self.box(state), state["output_size"]
-        for artist in self._box_artists:  # what the previous draw_roi_align added (ax.clear() is slower)
-            artist.remove()
+        self.dynamic("box", [])  # remove what the previous draw_roi_align added (ax.clear() is slower)
         before = set(self.ax_box.get_children())
         self.drawn = draw_roi_align(self.ax_box, (_H, _W), box, k, sampling_ratio=state["sampling_ratio"],
                                     aligned=state["aligned"], image=_IMAGE)
-        self._box_artists = [a for a in self.ax_box.get_children() if a not in before]
+        self.dynamic("box", [a for a in self.ax_box.get_children() if a not in before])
         self.ax_box.tick_params(labelsize=7)
         self.ax_box.title.set_fontsize(9)
         self.ax_box.set_title(f"box ({box[0]:g}, {box[1]:g}, {box[2]:g}, {box[3]:g}), "
@@ -137,8 +140,6 @@ class RoIAlignExplorer(Explorer):
         self._out_image.set_extent((0, k, k, 0))
         ax.set_xlim(0, k)
         ax.set_ylim(k, 0)
-        for text in self._out_texts:
-            text.remove()
-        self._out_texts = [ax.text(c + 0.5, r + 0.5, f"{v:.4g}", ha="center", va="center",
-                                   fontsize=max(7, 12 - 1.5 * k)) for (r, c), v in np.ndenumerate(self.values)]
+        self.dynamic("values", [ax.text(c + 0.5, r + 0.5, f"{v:.4g}", ha="center", va="center",
+                                   fontsize=max(7, 12 - 1.5 * k)) for (r, c), v in np.ndenumerate(self.values)])
         ax.set_title(f"{k}×{k} output of {source}\n(pixel (r, c) holds 10r + c)", fontsize=8)
