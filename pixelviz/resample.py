@@ -223,7 +223,7 @@ def resize_weights(in_size: int, out_size: int, mode: ResizeMode | str = "linear
 
 
 def _apply_axis(arr: np.ndarray, table: ResizeWeights, axis: int, dtype: np.dtype) -> np.ndarray:
-    """Resample ``arr`` along ``axis`` with a sparse table (one gather per tap)."""
+    """Resample ``arr`` along ``axis`` with a sparse table (one gather per tap, in-place accumulation)."""
     shape = [1] * arr.ndim
     shape[axis] = -1
     out = None
@@ -231,10 +231,13 @@ def _apply_axis(arr: np.ndarray, table: ResizeWeights, axis: int, dtype: np.dtyp
         w = table.weight[:, t]
         if not np.any(w):
             continue
-        term = np.take(arr, table.index[:, t], axis=axis)
+        term = np.take(arr, table.index[:, t], axis=axis)                       # fresh array: safe to modify
         if not np.all(w == 1.0):
-            term = term * w.astype(dtype).reshape(shape)
-        out = term if out is None else out + term
+            term *= w.astype(dtype).reshape(shape)
+        if out is None:
+            out = term
+        else:
+            out += term
     if out is None:  # every weight is zero (all outputs outside a crop)
         out_shape = list(arr.shape)
         out_shape[axis] = table.index.shape[0]
