@@ -407,7 +407,9 @@ def source_coords(in_size: int, out_size: int, convention: Convention | str, *,
     end = check_finite_float("roi[1]", end)
     if n_out == 1:
         return np.full(1, 0.5 * (start + end) * (n_in - 1))
-    return start * (n_in - 1) + i * ((end - start) * (n_in - 1) / (n_out - 1))
+    # one division, so the last output of roi (0, 1) lands exactly on N - 1
+    # (i * ((N-1)/(M-1)) gives 47.00000000000001 for N=48, M=24: "outside")
+    return (start * (n_in - 1) * (n_out - 1) + i * ((end - start) * (n_in - 1))) / (n_out - 1)
 
 
 class Origin(str, enum.Enum):

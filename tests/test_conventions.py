@@ -232,3 +232,16 @@ def test_origin_rejects_bad_values():
         pv.index_to_coord([1.5])
     with pytest.raises(ValueError, match="coord must be finite"):
         pv.coord_to_index([np.nan])
+
+
+@pytest.mark.parametrize("n_in, n_out", [(48, 24), (5, 3), (321, 161), (7, 13)])
+def test_source_coords_tf_crop_and_resize_full_roi_ends_exactly_on_last_sample(n_in, n_out):
+    # roi (0, 1) spans samples 0 .. N-1: the last output must read N-1 exactly
+    # (not 47.00000000000001, which a resize would treat as outside the roi)
+    coords = pv.source_coords(n_in, n_out, "tf_crop_and_resize")
+    assert coords[0] == 0.0 and coords[-1] == n_in - 1
+
+
+def test_resize_tf_crop_and_resize_full_roi_keeps_last_sample():
+    x = np.arange(48.0)
+    assert pv.resize(x, 24, "linear", "tf_crop_and_resize")[-1] == 47.0

@@ -16,13 +16,6 @@ SAME_AS = {"half_pixel": {"half_pixel", "half_pixel_symmetric"},
 
 
 def linear(conv, mode="linear", **kw):
-    if conv == "tf_crop_and_resize" and mode == "nearest":
-        # pixelviz.resize extrapolates the last output of 48 -> 24 (its source
-        # coordinate computes to 47.00000000000001 > N - 1; reported to its
-        # owner), so this one is built from the definition: clamp(round(x)).
-        rule = kw["rounding"]
-        return lambda x, m: x[np.clip(pv.round_nearest(np.round(source_coords(len(x), m, conv), 9), rule),
-                                      0, len(x) - 1)]
     return lambda x, m: pv.resize(x, m, mode, conv, **kw)
 
 
