@@ -73,7 +73,7 @@ class ResizeExplorer(Explorer):
 
     controls = (
         Control("dim", ("1D", "2D"), "1D"),
-        Control("n", (3, 4, 5, 6), 4, label="input N", static_values=(5,)),
+        Control("n", (3, 4, 5, 6), 4, label="input N", static_values=(4,)),
         Control("scale", _SCALES, 2.0),
         Control("given", _GIVEN, "size", label="library gets", static_values=("size",),
                 fmt=lambda g: "size M" if g == "size" else "scale s"),
