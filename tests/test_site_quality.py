@@ -152,7 +152,7 @@ def test_math_renders_offline(site):
         pytest.skip("no page has math")
     page, blocked, *_ = _open(site, page_path, WIDTHS["desktop"])
     try:
-        page.wait_for_selector("mjx-container", timeout=10_000)
+        page.wait_for_selector(".bd-article mjx-container", state="attached", timeout=10_000)
         assert blocked == []
     finally:
         page.context.close()
@@ -168,5 +168,21 @@ def test_theme_icons_render_without_fontawesome_js(site):
         assert len(widths) >= 3 and min(widths) > 8, f"header icons did not render: {widths}"
         scripts = page.evaluate("() => Array.from(document.scripts).map(s => s.src)")
         assert not any("fontawesome.js" in s for s in scripts)
+    finally:
+        page.context.close()
+
+
+def test_cheat_sheet_prints_on_one_page(site, tmp_path):
+    """book/_static/pixelviz.css's print rules fit the cheat sheet on one A4 page."""
+    import re
+
+    if "book/cheatsheet.html" not in PAGES:
+        pytest.skip("no cheat sheet in _toc.yml")
+    page, *_ = _open(site, "book/cheatsheet.html", WIDTHS["desktop"])
+    try:
+        pdf = tmp_path / "cheatsheet.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+        assert pages == 1, f"the cheat sheet prints on {pages} A4 pages"
     finally:
         page.context.close()
