@@ -76,14 +76,16 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (others may be using it)")
     print(f"{'explorer':<32} {'dim':<3} {'updates':>7} {'median ms':>9} {'p90 ms':>7} {'target':>6}"
           f" {'static KB':>9} {'frames':>6} {'unique':>6} {'build s':>7}")
+    seen: set = set()
     for name, cls, kwargs, dim in _explorers():
         times = sorted(bench_live(cls, kwargs, args.repeats))
         median = statistics.median(times) * 1e3
         p90 = times[int(0.9 * (len(times) - 1))] * 1e3
         target = 50 if dim == "1D" else 100
         label = name + ("" if not kwargs else f"({', '.join(f'{k}={v}' for k, v in kwargs.items())})")
-        static = ""
-        if not args.no_static:
+        static = "   (same static page as above)" if cls in seen else ""
+        if not args.no_static and cls not in seen:
+            seen.add(cls)
             ex = cls(**kwargs)
             t0 = time.perf_counter()
             page = ex.to_html()
