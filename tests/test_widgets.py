@@ -141,7 +141,7 @@ def test_static_html_has_one_frame_per_combination_and_no_network(cls):
     ex, page, state = static_html(cls)
     data = static_payload(page)
     combos = list(ex.combinations(static=True))
-    assert data["sizes"] == [len(c.static) for c in cls.controls]
+    assert data["sizes"] == [len(c.static) for c in cls.controls]  # defaults are in the static grid
     assert len(data["index"]) == len(combos) == int(np.prod(data["sizes"]))
     assert len(data["alts"]) == len(combos)
     assert set(data["index"]) == set(range(len(data["frames"])))  # every stored frame is used
@@ -169,6 +169,34 @@ def test_static_frames_match_live_rendering(cls):
         assert frame.shape == live.shape
         assert np.abs(frame - live).mean() < 3  # palette quantization only
         assert data["alts"][k] == ex.describe(combos[k])
+
+
+class _Tiny(Explorer):
+    """A one-line explorer for testing the framework."""
+
+    controls = (Control("k", (1, 2, 3), 1, static_values=(1, 3)), Control("flag", (False, True), False))
+    figsize = (2.0, 1.0)
+
+    def setup(self, fig):
+        self.ax = fig.add_subplot()
+        self.ax.set_ylim(0, 3)
+        (self.line,) = self.ax.plot([0, 1], [0, 1])
+
+    def render(self, state):
+        self.line.set_ydata([0, state["k"]])
+        self.line.set_linestyle("--" if state["flag"] else "-")
+
+
+def test_static_grid_adds_a_live_only_initial_value():
+    assert _Tiny().static_grid() == [(1, 3), (False, True)]
+    ex = _Tiny(k=2)  # 2 is live-only: the site still starts on it
+    assert ex.static_grid() == [(1, 2, 3), (False, True)]
+    page = ex.to_html()
+    data = static_payload(page)
+    assert data["sizes"] == [3, 2] and len(data["index"]) == 6
+    assert data["alts"][2] == "k 2, flag off"  # combination 2 = (k=2, flag=False), the initial one
+    slider = page.split('data-pv="k"')[1].split("</label>")[0]
+    assert 'max="2"' in slider and 'value="1"' in slider and "<output>2</output>" in slider
 
 
 # -- GridExplorer ----------------------------------------------------------------

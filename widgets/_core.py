@@ -17,7 +17,8 @@ From that, the base class provides
   is imported only there, and only classes present in both 7.6+ (Colab ships
   7.7) and 8 are used;
 * a **static rendering** for the website (no kernel): every combination of
-  the controls' *static* values is rendered once into a palette PNG, and the
+  the controls' *static* values is rendered once into a small palette image
+  (PNG, or lossless WebP where a page needs it smaller), and the
   page gets self-contained HTML — the controls as HTML inputs, the frames as
   inline ``data:`` images, a few lines of inline JavaScript that swap them.
   No CDN, no network request. Identical frames are stored once.
@@ -262,10 +263,21 @@ class Explorer:
             self._sync_ui()
         return self
 
+    def static_grid(self, state: dict | None = None) -> list[tuple]:
+        """Per control, the values pre-rendered for the site: its static values, plus the value in
+        ``state`` (default: the current state) when that is not among them, in declared order.
+
+        So ``ResizeExplorer(n=5)`` shows ``n = 5`` on the site even though the
+        default static grid has only ``n = 4``.
+        """
+        s = self.state if state is None else state
+        return [c.static if s[c.name] in c.static else tuple(v for v in c.values if v in c.static or v == s[c.name])
+                for c in self.controls]
+
     def combinations(self, *, static: bool = True) -> Iterator[dict]:
-        """Every state of the declared grid (static values by default), last control fastest."""
+        """Every state of the grid (:meth:`static_grid` by default, else all values), last control fastest."""
         names = [c.name for c in self.controls]
-        grids = [c.static if static else c.values for c in self.controls]
+        grids = self.static_grid() if static else [c.values for c in self.controls]
         for combo in itertools.product(*grids):
             yield dict(zip(names, combo))
 
@@ -340,10 +352,11 @@ class Explorer:
         """Self-contained HTML: every static combination pre-rendered, inline JS to switch.
 
         The state is restored afterwards. Identical frames are stored once; the
-        ``data-index`` table maps each combination (mixed radix over the
-        controls' static values, last control fastest) to a frame.
+        ``index`` list of the JSON payload maps each combination (mixed radix
+        over :meth:`static_grid`, last control fastest) to a frame.
         """
         saved = dict(self.state)
+        grid = self.static_grid(saved)
         frames: list[str] = []
         seen: dict[bytes, int] = {}
         index: list[int] = []
@@ -361,15 +374,17 @@ class Explorer:
         finally:
             self.state = saved
             self.render(dict(saved))
-        start = self._static_position(saved)
+        start = 0
+        for values, c in zip(grid, self.controls):
+            start = start * len(values) + values.index(saved[c.name])
         return _STATIC_TEMPLATE.format(
             name=html.escape(type(self).__name__),
-            controls="\n".join(self._control_html(c, saved) for c in self.controls),
+            controls="\n".join(self._control_html(c, values, saved) for c, values in zip(self.controls, grid)),
             width=int(round(self.figsize[0] * self.dpi)),
             first=frames[index[start]],
             mime=mime,
             alt=html.escape(alts[start]),
-            sizes=json.dumps([len(c.static) for c in self.controls]),
+            sizes=json.dumps([len(values) for values in grid]),
             frames=json.dumps(frames),
             index=json.dumps(index),
             alts=json.dumps(alts),
@@ -377,17 +392,8 @@ class Explorer:
             js=_STATIC_JS,
         )
 
-    def _static_position(self, state: dict) -> int:
-        pos = 0
-        for c in self.controls:
-            static = c.static
-            k = static.index(state[c.name]) if state[c.name] in static else 0
-            pos = pos * len(static) + k
-        return pos
-
-    def _control_html(self, c: Control, state: dict) -> str:
-        static = c.static
-        k = static.index(state[c.name]) if state[c.name] in static else 0
+    def _control_html(self, c: Control, static: tuple, state: dict) -> str:
+        k = static.index(state[c.name])
         label = html.escape(c.text)
         if len(static) == 1:
             return (f'<span class="pv-ctl pv-fixed">{label}: <b>{html.escape(c.fmt(static[0]))}</b>'
