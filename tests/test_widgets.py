@@ -257,6 +257,13 @@ def test_origin_flip_draws_centers_half_a_pixel_right():
     np.testing.assert_allclose(centers - corners, np.tile([0.5, 0.5], (len(corners), 1)))
 
 
+def test_origin_flip_accepts_ascii_and_kind_names():
+    assert OriginFlipExplorer(flip="W - 1 - x").state["flip"] == "W − 1 − x"
+    assert OriginFlipExplorer(flip="coords").state["flip"] == "W − x"
+    with pytest.raises(ValueError, match=r"flip must be one of \['W − x', 'W − 1 − x'\]; got 'x - W'"):
+        OriginFlipExplorer(flip="x - W")
+
+
 def test_origin_flip_rejects_unknown_origin():
     with pytest.raises(ValueError, match="origin must be 'corners' or 'centers'; got 'middle'"):
         OriginFlipExplorer(origin="middle")

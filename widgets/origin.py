@@ -32,6 +32,16 @@ _RULES = {"W − x": "coords", "W − 1 − x": "indices"}
 _SUPERSAMPLE = 4  # coverage on a 4×4 sub-grid per pixel: grey levels, no ties at quarter-pixel edges
 
 
+def _parse_rule(rule):
+    """Accept ``"W - 1 - x"`` typed with ASCII hyphens, or pixelviz's ``kind`` names ``"coords"``/``"indices"``."""
+    if not isinstance(rule, str):
+        return rule
+    for name, kind in _RULES.items():
+        if rule.strip() == kind or rule.replace(" ", "").replace("-", "−") == name.replace(" ", ""):
+            return name
+    return rule
+
+
 def _box_polygon(box: np.ndarray) -> np.ndarray:
     x0, y0, x1, y1 = box
     return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
@@ -69,7 +79,7 @@ class OriginFlipExplorer(Explorer):
         Control("shape", ("box", "polygon"), "box"),
         Control("origin", ("corners", "centers"), "corners", label="coordinates",
                 fmt=lambda o: f"integer {o}", parse=lambda o: parse_origin(o).value),
-        Control("flip", tuple(_RULES), "W − x", label="flip x →"),
+        Control("flip", tuple(_RULES), "W − x", label="flip x →", parse=lambda f: _parse_rule(f)),
         Control("shift", (0.0, 0.25, 0.5, 0.75), 0.0, label="shift"),
     )
     figsize = (7.5, 3.3)
