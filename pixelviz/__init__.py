@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 # Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
-_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops", "backends", "geometry", "origin_checks"}
+_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops", "backends", "exercises", "geometry", "origin_checks"}
 
 
 def __getattr__(name: str) -> Any:
