@@ -164,7 +164,9 @@ class ResizeExplorer(Explorer):
         else:
             self._render_2d(n, m, drawn_at, inside, centers_in, values, color)
         outside = int((~inside).sum())
-        note = f"{outside} of {m} outputs read outside the input" if outside else "all outputs read inside"
+        per_axis = "" if one_d else " per axis"
+        note = (f"{outside} of {m} outputs{per_axis} read outside the input" if outside
+                else "all outputs read inside")
         self.title.set_text(f"{state['mode']} {n} → {m} (scale {state['scale']:g} given as {state['given']}), "
                             f"{conv.label}: {note}")
         self.title.set_color(color)
