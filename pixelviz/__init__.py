@@ -29,6 +29,7 @@ from .conventions import (
     parse_rounding,
     round_nearest,
     sample_positions,
+    scaled_size,
     source_coords,
 )
 from .devices import torch_device
@@ -50,6 +51,7 @@ __all__ = [
     "parse_origin",
     "sample_positions",
     "source_coords",
+    "scaled_size",
     "round_nearest",
     "index_to_coord",
     "coord_to_index",

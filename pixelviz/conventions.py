@@ -36,6 +36,7 @@ pixel ``i`` at ``i`` (OpenCV's warps, ``scipy.ndimage``, ``imshow``'s default).
 from __future__ import annotations
 
 import enum
+import math
 from typing import Any, Sequence
 
 import numpy as np
@@ -53,6 +54,7 @@ __all__ = [
     "parse_origin",
     "sample_positions",
     "source_coords",
+    "scaled_size",
     "round_nearest",
     "index_to_coord",
     "coord_to_index",
@@ -410,6 +412,45 @@ def source_coords(in_size: int, out_size: int, convention: Convention | str, *,
     # one division, so the last output of roi (0, 1) lands exactly on N - 1
     # (i * ((N-1)/(M-1)) gives 47.00000000000001 for N=48, M=24: "outside")
     return (start * (n_in - 1) * (n_out - 1) + i * ((end - start) * (n_in - 1))) / (n_out - 1)
+
+
+def scaled_size(in_size: int, scale: float) -> int:
+    """Output length when a library is given a scale factor instead of a size.
+
+    PyTorch (``scale_factor=``) and ONNX ``Resize`` (``scales``) both produce
+    ``M = floor(N * s)`` samples; pass the same ``s`` to :func:`source_coords`
+    as ``scale=`` to get the map they then use.
+
+    Parameters
+    ----------
+    in_size : int
+        Input length ``N >= 1``.
+    scale : float
+        Scale factor ``s > 0``.
+
+    Returns
+    -------
+    int
+        ``floor(N * s)`` (a product within 1e-9 of an integer counts as that
+        integer, so ``3 * 0.1 * 10`` style rounding does not lose a sample).
+
+    Raises
+    ------
+    ValueError
+        If the product is below 1 (no output sample).
+
+    Examples
+    --------
+    >>> scaled_size(5, 1.5), scaled_size(4, 0.75), scaled_size(3, 2.5)
+    (7, 3, 7)
+    """
+    n_in = check_positive_int("in_size", in_size)
+    s = check_finite_float("scale", scale, positive=True)
+    m = int(math.floor(n_in * s + 1e-9))
+    if m < 1:
+        raise ValueError(f"scale must give at least one output sample (floor(in_size * scale) >= 1); "
+                         f"got in_size={n_in}, scale={s!r}")
+    return m
 
 
 class Origin(str, enum.Enum):

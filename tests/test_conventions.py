@@ -245,3 +245,17 @@ def test_source_coords_tf_crop_and_resize_full_roi_ends_exactly_on_last_sample(n
 def test_resize_tf_crop_and_resize_full_roi_keeps_last_sample():
     x = np.arange(48.0)
     assert pv.resize(x, 24, "linear", "tf_crop_and_resize")[-1] == 47.0
+
+
+def test_scaled_size_by_hand():
+    # floor(N * s): 5 * 1.5 = 7.5 -> 7; 4 * 0.75 = 3 exactly; 3 * 2.5 = 7.5 -> 7
+    assert (pv.scaled_size(5, 1.5), pv.scaled_size(4, 0.75), pv.scaled_size(3, 2.5)) == (7, 3, 7)
+    # 10 * 0.7 is 6.999999999999999 in doubles; PyTorch's output for it is 7
+    assert pv.scaled_size(10, 0.7) == 7
+
+
+def test_scaled_size_rejects_empty_output():
+    with pytest.raises(ValueError, match="scale must give at least one output sample"):
+        pv.scaled_size(3, 0.2)
+    with pytest.raises(ValueError, match="scale must be > 0"):
+        pv.scaled_size(3, 0.0)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from pixelviz.conventions import (RESIZE_CONVENTIONS, Convention, Origin, convert_origin, index_to_coord,
+from pixelviz.conventions import (RESIZE_CONVENTIONS, Convention, Origin, convert_origin, index_to_coord, scaled_size,
                                   parse_convention)
 from pixelviz.plot import SIGNAL_COLOR, convention_color
 from pixelviz.resample import resize, resize_weights
@@ -28,8 +27,8 @@ def _signal(n: int, dim: str) -> np.ndarray:
 
 
 def output_size(n: int, scale: float) -> int:
-    """``floor(n · scale)``: the output length PyTorch (``scale_factor=``) and ONNX (``scales``) produce."""
-    return max(1, int(math.floor(n * scale + 1e-9)))
+    """Output length for ``n`` samples and a scale factor (see :func:`pixelviz.conventions.scaled_size`)."""
+    return scaled_size(n, scale)
 
 
 class ResizeExplorer(Explorer):
