@@ -12,6 +12,10 @@ CONSTRAINTS ?= constraints/test-machine.txt
 PIP_CONSTRAINTS := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
 STAMP := $(VENV)/.pixelviz-installed
 PYTEST_WORKERS ?= 2
+# jupyter-cache keys a notebook's outputs on its code only; the outputs also
+# depend on pixelviz/, widgets/ and the installed packages, so the cache is
+# dropped whenever any of those change.
+SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
 
 .PHONY: book test install clean
 
@@ -26,6 +30,10 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 # The book: every notebook executed (outputs cached by jupyter-cache, keyed on
 # the code), Sphinx warnings are errors, a failing cell fails the build.
 book: $(STAMP)
+	@mkdir -p _build
+	@if [ "$$(cat _build/.source-hash 2>/dev/null)" != "$(SOURCE_HASH)" ]; then \
+	  echo "pixelviz/widgets changed: re-executing every notebook"; rm -rf _build/.jupyter_cache; \
+	  echo "$(SOURCE_HASH)" > _build/.source-hash; fi
 	PIXELVIZ_STATIC_WIDGETS=1 $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
 	@echo ""
 	@echo "The book is in $(CURDIR)/_build/html — open file://$(CURDIR)/_build/html/index.html"

@@ -62,3 +62,14 @@ def test_notebook_first_cell_installs_only_in_colab(path):
 def test_notebook_links_the_original_article(path):
     text = "".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
     assert ARTICLE in text
+
+
+def test_every_external_link_is_listed_on_the_links_page():
+    import re
+
+    listed = set(re.findall(r"\]\((https?://[^)\s]+)\)", (ROOT / "book" / "links.md").read_text()))
+    for path in NOTEBOOKS:
+        cells = json.loads(path.read_text())["cells"]
+        text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        for url in re.findall(r"\]\((https?://[^)\s]+)\)", text):
+            assert url in listed, f"{path.name} links {url}, which book/links.md does not list"

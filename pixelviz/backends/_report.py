@@ -128,22 +128,48 @@ def compare_with_article(claim: str | None, result: ProbeResult | None) -> tuple
     return "yes", f"measured {result.verdict}"
 
 
-def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True) -> Table:
-    """One row per backend: library, version, op, options, verdict, fitted maps, article, agreement."""
+def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
+                 library: str | None = None) -> Table:
+    """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
+
+    Parameters
+    ----------
+    reports : sequence of BackendReport
+        From :func:`probe_backends`.
+    show_missing : bool
+        Keep rows of libraries that are not installed (verdict "not installed").
+    library : str, optional
+        Only this library's rows (e.g. ``"OpenCV"``); the ``library`` column is
+        then left out, since the caller titles the table with it.
+
+    Returns
+    -------
+    Table
+        Columns ``library`` (unless ``library`` is given), ``op``, ``options``,
+        ``measured``, ``fitted map 24→36`` (``x = a·i + b`` for interpolations
+        and filters, the first source indices picked for nearest ops),
+        ``article`` and ``agrees?`` (``yes`` / ``no`` / ``partly`` / ``—``; the
+        reasons are in :attr:`BackendReport.agreement`).
+    """
     rows = []
     for r in reports:
         b = r.backend
+        if library is not None and b.library != library:
+            continue
+        lead = [] if library is not None else [b.library]
         if r.status != "ok":
             if show_missing:
-                rows.append([b.library, r.version or "—", b.op, b.options, r.status if not r.error else
-                             f"error: {r.error}", "", b.article or "—", ""])
+                rows.append(lead + [b.op, b.options, r.status if not r.error else f"error: {r.error}", "",
+                                    b.article or "—", ""])
             continue
         res = r.result
-        fits = [p for p in res.pairs if (p.in_size, p.out_size) in ((24, 36), (36, 24))]
-        fit_text = "; ".join(p.fit_text() for p in fits) if res.kind != "nearest" else \
-            ("picks 24→36: " + " ".join(str(int(v)) for v in fits[0].picks[:8]) + " …" if fits else "")
-        agree, note = r.agreement
-        rows.append([b.library, r.version, b.op, b.options, res.verdict, fit_text, b.article or "—",
-                     agree + (f" ({note})" if note and agree in ("no", "partly") else "")])
-    return Table(["library", "version", "op", "options", "measured", "fitted map / picks", "article",
-                  "agrees?"], rows)
+        fit = next((p for p in res.pairs if (p.in_size, p.out_size) == (24, 36)), None)
+        if fit is None:
+            fit_text = ""
+        elif res.kind == "nearest":
+            fit_text = "picks " + " ".join(str(int(v)) for v in fit.picks[:8]) + " …"
+        else:
+            fit_text = fit.fit_text().split(": ", 1)[1]
+        rows.append(lead + [b.op, b.options, res.verdict, fit_text, b.article or "—", r.agreement[0]])
+    headers = ["op", "options", "measured", "fitted map 24→36", "article", "agrees?"]
+    return Table(([] if library is not None else ["library"]) + headers, rows)
