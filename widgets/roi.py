@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from pixelviz.conventions import index_to_coord
 from pixelviz.plot.roi import draw_roi_align
 
 from ._core import Control, Explorer
@@ -140,6 +141,7 @@ class RoIAlignExplorer(Explorer):
         self._out_image.set_extent((0, k, k, 0))
         ax.set_xlim(0, k)
         ax.set_ylim(k, 0)
-        self.dynamic("values", [ax.text(c + 0.5, r + 0.5, f"{v:.4g}", ha="center", va="center",
+        centers = index_to_coord(np.arange(k))                    # integer corners: pixel i centered at i + 1/2
+        self.dynamic("values", [ax.text(centers[c], centers[r], f"{v:.4g}", ha="center", va="center",
                                    fontsize=max(7, 12 - 1.5 * k)) for (r, c), v in np.ndenumerate(self.values)])
         ax.set_title(f"{k}×{k} output of {source}\n(pixel (r, c) holds 10r + c)", fontsize=8)
