@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import socketserver
 import threading
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
+# the built site `make book` writes; PIXELVIZ_SITE tests another build folder
+SITE = Path(os.environ.get("PIXELVIZ_SITE") or ROOT / "_build" / "html")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -79,7 +81,7 @@ def open_offline_page(browser, url: str, *, width: int = 1280, height: int = 900
 
 
 def settle(page, timeout_ms: int = 5000) -> None:
-    """Wait until the page has made no request for 500 ms (MathJax fonts, lazy images), at most ``timeout_ms``."""
+    """Wait until the page has made no request for 500 ms (math fonts, lazy images), at most ``timeout_ms``."""
     try:
         page.wait_for_load_state("networkidle", timeout=timeout_ms)
     except Exception:  # noqa: BLE001 - a page that keeps polling is judged as it is

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def _open(site, page_path, width):
 def test_page_loads_offline_without_errors(site, weights, page_path):
     page, blocked, failed, errors = _open(site, page_path, WIDTHS["desktop"])
     try:
-        # nothing off this machine is requested on load (MathJax is vendored, thebe loads only on click)
+        # nothing off this machine is requested on load (KaTeX's CSS and fonts are vendored, thebe loads only on click)
         assert blocked == [], f"{page_path} requested the network: {blocked}"
         assert failed == [], f"{page_path}: local requests that failed: {failed}"
         ours = [e for e in errors if not e.startswith(THIRD_PARTY_CONSOLE)] if THIRD_PARTY_CONSOLE else errors
@@ -143,19 +144,39 @@ def test_screenshot_and_no_sideways_scroll(site, page_path, width_name):
 
 
 def test_math_renders_offline(site):
-    """A page with a formula shows it typeset by the vendored MathJax, with no network."""
+    """Formulas are typeset at build time (KaTeX) and drawn with the vendored KaTeX fonts, with no network."""
     for page_path in PAGES:
         html = (SITE_DIR / page_path).read_text()
         if 'class="math' in html:
             break
     else:
         pytest.skip("no page has math")
-    page, blocked, *_ = _open(site, page_path, WIDTHS["desktop"])
+    assert 'class="katex"' in html, f"{page_path}: math was not prerendered by KaTeX"
+    assert "katex-error" not in html, f"{page_path}: KaTeX could not parse a formula"
+    assert not re.search(r"<script[^>]*mathjax", html, flags=re.I), f"{page_path} still loads MathJax"
+    page, blocked, failed, _ = _open(site, page_path, WIDTHS["desktop"])
     try:
-        page.wait_for_selector(".bd-article mjx-container", state="attached", timeout=10_000)
-        assert blocked == []
+        assert blocked == [] and failed == []
+        # the prerendered HTML is laid out by katex.min.css with KaTeX's own fonts (served from _static)
+        found = page.evaluate("""async () => {
+            await document.fonts.ready;
+            const el = document.querySelector('.bd-article .katex .mathnormal, .bd-article .katex .mord');
+            return {family: el ? getComputedStyle(el).fontFamily : null,
+                    loaded: Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family)};
+        }""")
+        assert found["family"] and "KaTeX" in found["family"], found
+        assert any(f.startswith("KaTeX") for f in found["loaded"]), f"no KaTeX font loaded: {found['loaded']}"
+        # a display formula is a block of its own height, not raw TeX
+        text = page.locator(".bd-article .math").first.inner_text()
+        assert "\\" not in text and "$" not in text, f"raw TeX on the page: {text!r}"
     finally:
         page.context.close()
+
+
+def test_no_page_has_katex_errors():
+    """KaTeX renders an unknown command as red source text instead of failing the build: none on any page."""
+    bad = [p for p in PAGES if "katex-error" in (SITE_DIR / p).read_text()]
+    assert bad == [], f"pages with formulas KaTeX could not parse: {bad}"
 
 
 def test_theme_icons_render_without_fontawesome_js(site):

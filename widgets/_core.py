@@ -17,11 +17,17 @@ From that, the base class provides
   is imported only there, and only classes present in both 7.6+ (Colab ships
   7.7) and 8 are used;
 * a **static rendering** for the website (no kernel): every combination of
-  the controls' *static* values is rendered once into a small palette image
-  (PNG, or lossless WebP where a page needs it smaller), and the
-  page gets self-contained HTML — the controls as HTML inputs, the frames as
-  inline ``data:`` images, a few lines of inline JavaScript that swap them.
-  No CDN, no network request. Identical frames are stored once.
+  the controls' *static* values is rendered once and stored as a *base*
+  plus a *delta*: frames are grouped by the value of one control (the one
+  that makes the groups' frames most alike), each group's base is its
+  per-pixel most common image (full colour), and each frame keeps only the
+  pixels where it differs from its base, reduced to a small palette of its
+  own (the rest transparent). Both are lossless images (WebP by default,
+  PNG on request); the page shows the base as the background of the frame's
+  box and the delta as the ``<img>`` over it. The page gets
+  self-contained HTML — the controls as HTML inputs, the images as inline
+  ``data:`` URIs, a few lines of inline JavaScript that swap them. No CDN, no
+  network request. Identical bases and deltas are stored once.
 
 Which one a notebook line such as ``GridExplorer()`` displays is decided by
 the environment variable :data:`STATIC_ENV` (set by ``make book``): when it
@@ -177,11 +183,14 @@ class Explorer:
     controls: tuple[Control, ...] = ()
     figsize: tuple[float, float] = (7.5, 2.0)
     dpi: int = 100
-    #: Palette size of the static frames (line drawings need few colours).
+    #: Palette size of the static frames, one palette shared by all of them (line drawings need few colours).
     static_colors: int = 64
-    #: Encoding of the static frames: ``"png"`` (palette PNG) or ``"webp"`` (lossless WebP of the
-    #: same palette image, about a quarter smaller, slower to encode).
-    static_format: str = "png"
+    #: Encoding of the static frames: ``"webp"`` (lossless WebP, the smallest) or ``"png"`` (palette PNG);
+    #: both lossless, with transparency for the deltas.
+    static_format: str = "webp"
+    #: A static frame shows its base's (quantized) pixel where no channel differs from the frame's by more
+    #: than this (0..255); elsewhere the frame's own pixel, quantized with a palette of its own.
+    static_tolerance: int = 1
 
     def __init__(self, **state: Any):
         self._by_name = {c.name: c for c in self.controls}
@@ -307,73 +316,180 @@ class Explorer:
         self.draw()
         return np.asarray(self.fig.canvas.buffer_rgba()).copy()
 
-    def frame_png(self, *, palette: bool = False) -> bytes:
-        """The figure as PNG bytes: fast full-colour for the live UI, a small palette PNG for the site."""
+    def frame_png(self) -> bytes:
+        """The figure as fast full-colour PNG bytes (the live UI's frame)."""
         from PIL import Image
 
         self.draw()
         image = Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
         buf = io.BytesIO()
-        if palette:
-            self._quantize(image).save(buf, "PNG", optimize=True)
-        else:
-            image.save(buf, "PNG", compress_level=1)
+        image.save(buf, "PNG", compress_level=1)
         return buf.getvalue()
 
-    def _quantize(self, image):
-        """``image`` reduced to :attr:`static_colors` colours, with white kept exactly white (the page)."""
+    @staticmethod
+    def _quantize(pixels: np.ndarray, colors: int) -> tuple[np.ndarray, np.ndarray]:
+        """``pixels`` ((N, 3) uint8) reduced to their ``colors`` most frequent exact colours.
+
+        Every other pixel (antialiased edges) takes the nearest of those, so
+        flat fills, lines and the white page keep their exact colour: a filled
+        region looks the same whether a frame or its base draws it. Returns
+        ``(indices, palette)``: (N,) uint8 and (K, 3) uint8 with ``K <= colors``.
+        """
+        keys = pixels[:, 0].astype(np.uint32) << 16 | pixels[:, 1].astype(np.uint32) << 8 | pixels[:, 2]
+        values, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        rgb = np.stack([(values >> 16) & 255, (values >> 8) & 255, values & 255], axis=-1).astype(np.int32)
+        # half the palette: the most frequent colours; the other half, one at a time, the colour worst served
+        # so far (squared distance to the palette, weighted by log frequency: black text among grey fills)
+        chosen = list(np.argsort(-counts, kind="stable")[: max(1, colors // 2)])
+        dist = (((rgb[:, None, :] - rgb[chosen][None]) ** 2).sum(axis=-1)).min(axis=1) if len(values) <= 65536 \
+            else None
+        if dist is not None:
+            weight = np.log1p(counts)
+            while len(chosen) < min(colors, len(values)):
+                k = int((dist * weight).argmax())
+                if dist[k] == 0:
+                    break
+                chosen.append(k)
+                dist = np.minimum(dist, ((rgb - rgb[k]) ** 2).sum(axis=-1))
+        palette = rgb[np.array(chosen)]
+        # each distinct colour -> the nearest kept one (a few thousand x at most `colors` distances)
+        nearest = np.empty(len(values), np.uint8)
+        for lo in range(0, len(values), 4096):
+            chunk = rgb[lo:lo + 4096]
+            nearest[lo:lo + 4096] = (((chunk[:, None, :] - palette[None]) ** 2).sum(axis=-1)).argmin(axis=1)
+        return nearest[inverse.reshape(-1)], palette.astype(np.uint8)
+
+    def _encode(self, rgb: np.ndarray, keep: np.ndarray | None = None, colors: int | None = None
+                ) -> tuple[bytes, np.ndarray]:
+        """Lossless bytes of ``rgb`` ((H, W, 3) uint8) quantized by :meth:`_quantize`, and the pixels they show.
+
+        Pixels where ``keep`` ((H, W) bool) is False are transparent, and the
+        palette (``colors`` entries, default :attr:`static_colors`; ``0``: no
+        quantization) is fitted to the kept pixels only. Returns ``(bytes, shown)``,
+        ``shown`` the (H, W, 3) uint8 colours of the encoded image (0 where transparent).
+        """
         from PIL import Image
 
-        image = image.quantize(self.static_colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-        palette = np.array(image.getpalette()[: 3 * self.static_colors], dtype=np.int64).reshape(-1, 3)
-        k = int(np.argmin(((palette - 255) ** 2).sum(axis=1)))
-        if ((palette[k] - 255) ** 2).sum() <= 3 * 8 ** 2:  # the background's cluster: make it pure white
-            palette[k] = 255
-            image.putpalette(palette.astype(np.uint8).ravel().tolist())
-        return image
-
-    def frame_static(self) -> tuple[bytes, str]:
-        """The figure encoded for the static site: ``(bytes, mime type)`` per :attr:`static_format`."""
-        if self.static_format == "png":
-            return self.frame_png(palette=True), "image/png"
-        if self.static_format != "webp":
-            raise ValueError(f"static_format must be 'png' or 'webp'; got {self.static_format!r}")
-        from PIL import Image
-
-        self.draw()
-        image = Image.fromarray(np.asarray(self.fig.canvas.buffer_rgba())[..., :3])
-        image = self._quantize(image)
+        if keep is None:
+            keep = np.ones(rgb.shape[:2], bool)
+        if colors == 0:  # full colour: every colour its own palette entry
+            palette, idx = np.unique(rgb[keep].reshape(-1, 3), axis=0, return_inverse=True)
+            idx = idx.reshape(-1)
+        elif keep.any():
+            idx, palette = self._quantize(rgb[keep], colors or self.static_colors)
+        else:
+            idx, palette = np.zeros(0, np.uint8), np.full((1, 3), 255, np.uint8)
         buf = io.BytesIO()
-        image.convert("RGB").save(buf, "WEBP", lossless=True, quality=100, method=4)
-        return buf.getvalue(), "image/webp"
+        shown = np.zeros_like(rgb)
+        shown[keep] = palette[idx]
+        if self.static_format == "webp":
+            rgba = np.zeros(rgb.shape[:2] + (4,), np.uint8)
+            rgba[keep, :3] = palette[idx]
+            rgba[keep, 3] = 255
+            Image.fromarray(rgba, "RGBA").save(buf, "WEBP", lossless=True, quality=100, method=4)
+        elif self.static_format == "png" and len(palette) > 255:
+            rgba = np.zeros(rgb.shape[:2] + (4,), np.uint8)
+            rgba[keep, :3] = palette[idx]
+            rgba[keep, 3] = 255
+            Image.fromarray(rgba if not keep.all() else rgba[..., :3].copy()).save(buf, "PNG", optimize=True)
+        elif self.static_format == "png":
+            n = len(palette)
+            indices = np.full(rgb.shape[:2], n, np.uint8)
+            indices[keep] = idx
+            image = Image.fromarray(indices, "P")
+            image.putpalette(palette.ravel().tolist() + [255, 255, 255])
+            image.save(buf, "PNG", optimize=True, **({} if keep.all() else {"transparency": n}))
+        else:
+            raise ValueError(f"static_format must be 'png' or 'webp'; got {self.static_format!r}")
+        return buf.getvalue(), shown
+
+    @staticmethod
+    def _base(keys: np.ndarray, samples: int = 9) -> np.ndarray:
+        """Per pixel, the most common of ``keys`` ((G, P) packed RGB) over up to ``samples`` evenly spread frames."""
+        picks = keys[np.unique(np.linspace(0, len(keys) - 1, min(samples, len(keys))).round().astype(int))]
+        counts = (picks[:, None, :] == picks[None, :, :]).sum(axis=1)  # (S, P): how often each sample's value occurs
+        return picks[counts.argmax(axis=0), np.arange(keys.shape[1])]
+
+    def _choose_groups(self, keys: np.ndarray, states: list[dict]) -> list[list[int]]:
+        """Frames grouped by the control (or none) whose groups' bases leave the fewest differing pixels.
+
+        ``keys``: (F, P) packed RGB of every frame. Each group costs a full
+        base image, counted as a fifth of a frame's pixels (once compressed, a
+        delta pixel costs several times a base pixel).
+        """
+        candidates: list[list[list[int]]] = [[list(range(len(states)))]]
+        for c in self.controls:
+            by_value: dict[int, list[int]] = {}
+            for k, state in enumerate(states):
+                by_value.setdefault(c.index(state[c.name]), []).append(k)
+            if len(by_value) > 1:
+                candidates.append(list(by_value.values()))
+        best, best_cost = candidates[0], None
+        for groups in candidates:
+            cost = len(groups) * keys.shape[1] // 5
+            for ks in groups:
+                cost += int((keys[ks] != self._base(keys[ks])).sum())
+            if best_cost is None or cost < best_cost:
+                best, best_cost = groups, cost
+        return best
 
     # -- static rendering -------------------------------------------------------
     def to_html(self) -> str:
         """Self-contained HTML: every static combination pre-rendered, inline JS to switch.
 
-        The state is restored afterwards. Identical frames are stored once; the
-        ``index`` list of the JSON payload maps each combination (mixed radix
-        over :meth:`static_grid`, last control fastest) to a frame.
+        The state is restored afterwards. The JSON payload holds ``bases`` and
+        ``frames`` (base64 images) and, per combination (mixed radix over
+        :meth:`static_grid`, last control fastest), ``base`` and ``index``:
+        which base is the background and which frame (the pixels that differ
+        from it, the rest transparent) is drawn over it. Identical images are
+        stored once.
         """
         saved = dict(self.state)
         grid = self.static_grid(saved)
-        frames: list[str] = []
-        seen: dict[bytes, int] = {}
-        index: list[int] = []
-        alts: list[str] = []
+        states = list(self.combinations(static=True))
+        pixels = []
         try:
-            for state in self.combinations(static=True):
+            for state in states:
                 self.state = dict(state)
                 self.render(dict(state))
-                png, mime = self.frame_static()
-                if png not in seen:
-                    seen[png] = len(frames)
-                    frames.append(base64.b64encode(png).decode("ascii"))
-                index.append(seen[png])
-                alts.append(self.describe(state))
+                self.draw()
+                pixels.append(np.asarray(self.fig.canvas.buffer_rgba())[..., :3].copy())
         finally:
             self.state = saved
             self.render(dict(saved))
+        shape = pixels[0].shape
+        keys = np.stack([(p[..., 0].astype(np.uint32) << 16 | p[..., 1].astype(np.uint32) << 8 | p[..., 2]).ravel()
+                         for p in pixels])  # (F, P) packed RGB: exact comparisons, a third of the memory
+        del pixels
+
+        def unpack(k: np.ndarray) -> np.ndarray:
+            return np.stack([(k >> 16) & 255, (k >> 8) & 255, k & 255], axis=-1).astype(np.uint8).reshape(shape)
+
+        def store(data: bytes, table: list[str], seen: dict[bytes, int]) -> int:
+            if data not in seen:
+                seen[data] = len(table)
+                table.append(base64.b64encode(data).decode("ascii"))
+            return seen[data]
+
+        bases: list[str] = []
+        frames: list[str] = []
+        seen_bases: dict[bytes, int] = {}
+        seen_frames: dict[bytes, int] = {}
+        base_of = [0] * len(states)
+        index = [0] * len(states)
+        for ks in self._choose_groups(keys, states):
+            # a base is stored once per group, in full colour, so what it shows is the rendered pixels
+            data, shown = self._encode(unpack(self._base(keys[ks])), colors=0)
+            b = store(data, bases, seen_bases)
+            shown = shown.astype(np.int16)
+            for k in ks:
+                base_of[k] = b
+                # where the base as shown is within static_tolerance of the frame, the frame is transparent
+                rgb = unpack(keys[k])
+                keep = np.abs(rgb.astype(np.int16) - shown).max(axis=-1) > self.static_tolerance
+                index[k] = store(self._encode(rgb, keep)[0], frames, seen_frames)
+        alts = [self.describe(state) for state in states]
+        mime = f"image/{self.static_format}"
         start = 0
         for values, c in zip(grid, self.controls):
             start = start * len(values) + values.index(saved[c.name])
@@ -382,11 +498,14 @@ class Explorer:
             controls="\n".join(self._control_html(c, values, saved) for c, values in zip(self.controls, grid)),
             width=int(round(self.figsize[0] * self.dpi)),
             first=frames[index[start]],
+            first_base=bases[base_of[start]],
             mime=mime,
             alt=html.escape(alts[start]),
             sizes=json.dumps([len(values) for values in grid]),
             frames=json.dumps(frames),
+            bases=json.dumps(bases),
             index=json.dumps(index),
+            base=json.dumps(base_of),
             alts=json.dumps(alts),
             css=_STATIC_CSS,
             js=_STATIC_JS,
@@ -485,14 +604,20 @@ _STATIC_CSS = (".pv-explorer{border:1px solid #ddd;border-radius:6px;padding:.5e
                ".pv-explorer .pv-ctl{white-space:nowrap}"
                ".pv-explorer input[type=range]{vertical-align:middle;width:9em}"
                ".pv-explorer output{display:inline-block;min-width:2.5em;font-weight:bold}"
+               ".pv-explorer .pv-view{display:inline-block;max-width:100%;line-height:0;"
+               "background-size:100% 100%;background-repeat:no-repeat}"
                ".pv-explorer img{max-width:100%;height:auto;display:block}")
 
-# Swap the frame when a control moves: position = mixed radix over the controls.
+# Swap the frame when a control moves: position = mixed radix over the controls; the base image is the
+# background of the frame's box, the frame (its differing pixels, the rest transparent) the <img> over it.
 _STATIC_JS = ("(function(){var s=document.currentScript,root=s.parentNode,"
               "d=JSON.parse(root.querySelector('script[type=\"application/json\"]').textContent),"
-              "img=root.querySelector('img.pv-frame'),ins=root.querySelectorAll('[data-pv]');"
+              "img=root.querySelector('img.pv-frame'),view=root.querySelector('.pv-view'),"
+              "ins=root.querySelectorAll('[data-pv]'),shown=-1;"
               "function show(){var p=0;ins.forEach(function(el,k){p=p*d.sizes[k]+(+el.value);"
               "if(el.type==='range'){el.nextElementSibling.textContent=JSON.parse(el.dataset.labels)[+el.value];}});"
+              "var b=d.base[p];if(b!==shown){shown=b;"
+              "view.style.backgroundImage='url(data:'+d.mime+';base64,'+d.bases[b]+')';}"
               "img.src='data:'+d.mime+';base64,'+d.frames[d.index[p]];img.alt=d.alts[p];"
               "root.dataset.state=p;}"
               "ins.forEach(function(el){el.addEventListener('input',show);el.addEventListener('change',show);});"
@@ -503,7 +628,7 @@ _STATIC_TEMPLATE = """<div class="pv-explorer" data-explorer="{name}">
 <form class="pv-controls" onsubmit="return false">
 {controls}
 </form>
-<img class="pv-frame" width="{width}" src="data:{mime};base64,{first}" alt="{alt}">
-<script type="application/json">{{"mime": "{mime}", "sizes": {sizes}, "index": {index}, "alts": {alts}, "frames": {frames}}}</script>
+<div class="pv-view" style="background-image:url(data:{mime};base64,{first_base})"><img class="pv-frame" width="{width}" src="data:{mime};base64,{first}" alt="{alt}"></div>
+<script type="application/json">{{"mime": "{mime}", "sizes": {sizes}, "index": {index}, "base": {base}, "alts": {alts}, "bases": {bases}, "frames": {frames}}}</script>
 <script>{js}</script>
 </div>"""

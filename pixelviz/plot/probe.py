@@ -109,7 +109,7 @@ def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36)
 
 def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
                 pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
-                width: float = 8.0, row_height: float = 1.45) -> Figure:
+                width: float = 7.5, row_height: float = 1.1) -> Figure:
     """A grid of :func:`draw_probe_pair` panels: one row per probed op, one column per pair.
 
     Parameters
