@@ -145,7 +145,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
     Returns
     -------
     Table
-        Columns ``library`` (unless ``library`` is given), ``op``, ``options``,
+        Columns ``library`` and ``version`` (unless ``library`` is given), ``op``, ``options``,
         ``measured``, ``fitted map 24→36`` (``x = a·i + b`` for interpolations
         and filters, the first source indices picked for nearest ops),
         ``article`` and ``agrees?`` (``yes`` / ``no`` / ``partly`` / ``—``; the
@@ -156,7 +156,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
         b = r.backend
         if library is not None and b.library != library:
             continue
-        lead = [] if library is not None else [b.library]
+        lead = [] if library is not None else [b.library, r.version or "—"]
         if r.status != "ok":
             if show_missing:
                 rows.append(lead + [b.op, b.options, r.status if not r.error else f"error: {r.error}", "",
@@ -172,4 +172,4 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
             fit_text = fit.fit_text().split(": ", 1)[1]
         rows.append(lead + [b.op, b.options, res.verdict, fit_text, b.article or "—", r.agreement[0]])
     headers = ["op", "options", "measured", "fitted map 24→36", "article", "agrees?"]
-    return Table(([] if library is not None else ["library"]) + headers, rows)
+    return Table(([] if library is not None else ["library", "version"]) + headers, rows)

@@ -109,7 +109,7 @@ def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36)
 
 def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
                 pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
-                width: float = 7.5, row_height: float = 1.1) -> Figure:
+                width: float = 7.5, row_height: float = 1.1, title: str | None = None) -> Figure:
     """A grid of :func:`draw_probe_pair` panels: one row per probed op, one column per pair.
 
     Parameters
@@ -120,6 +120,8 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
         Measured pairs to draw, one column each.
     width, row_height : float
         Figure width and height per row, in inches.
+    title : str, optional
+        A line above the legend (e.g. the library and its version).
 
     Returns
     -------
@@ -128,7 +130,9 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
     rows = list(rows)
     if not rows:
         raise ValueError("rows must hold at least one (label, ProbeResult); got an empty sequence")
-    fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, 0.5 + row_height * len(rows)),
+    top = 0.5 + (0.25 if title else 0.0)                      # inches above the first row
+    height = top + row_height * len(rows)
+    fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, height),
                              squeeze=False, sharex="col")
     for r, (label, result) in enumerate(rows):
         for c, pair in enumerate(pairs):
@@ -145,10 +149,12 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
         ax.set_xlabel("output index i", fontsize=8)
     handles, labels = axes[0][0].get_legend_handles_labels()
     labels = [lab.replace("measured pick", "measured") for lab in labels]
-    fig.legend(handles, labels, loc="upper center", ncol=4, fontsize=7, frameon=False)
+    if title:
+        fig.suptitle(title, x=0.02, y=1 - 0.04 / height, ha="left", va="top", fontsize=9)
+    fig.legend(handles, labels, loc="upper center", ncol=4, fontsize=7, frameon=False,
+               bbox_to_anchor=(0.5, 1 - (0.25 if title else 0.0) / height))
     fig.supylabel("x − x② (input px)", fontsize=8)
-    height = 0.5 + row_height * len(rows)
     # Fixed margins (tight_layout costs ~50 ms per panel and the book draws ~100).
-    fig.subplots_adjust(left=0.09, right=0.72, bottom=0.45 / height, top=1 - 0.5 / height,
+    fig.subplots_adjust(left=0.09, right=0.72, bottom=0.45 / height, top=1 - top / height,
                         hspace=0.55, wspace=0.28)
     return fig
