@@ -145,8 +145,8 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
     Returns
     -------
     Table
-        Columns ``library`` and ``version`` (unless ``library`` is given), ``op``, ``options``,
-        ``measured``, ``fitted map 24→36`` (``x = a·i + b`` for interpolations
+        Columns ``library``, ``version``, ``op`` and ``options`` (merged into one
+        ``op and options`` column when ``library`` is given), ``measured``, ``fitted map 24→36`` (``x = a·i + b`` for interpolations
         and filters, the first source indices picked for nearest ops),
         ``article`` and ``agrees?`` (``yes`` / ``no`` / ``partly`` / ``—``; the
         reasons are in :attr:`BackendReport.agreement`).
@@ -156,11 +156,12 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
         b = r.backend
         if library is not None and b.library != library:
             continue
-        lead = [] if library is not None else [b.library, r.version or "—"]
+        # a library's own table merges op and options into one cell to stay narrow
+        lead = [f"{b.op} {b.options}".strip()] if library is not None else [b.library, r.version or "—", b.op,
+                                                                           b.options]
         if r.status != "ok":
             if show_missing:
-                rows.append(lead + [b.op, b.options, r.status if not r.error else f"error: {r.error}", "",
-                                    b.article or "—", ""])
+                rows.append(lead + [r.status if not r.error else f"error: {r.error}", "", b.article or "—", ""])
             continue
         res = r.result
         fit = next((p for p in res.pairs if (p.in_size, p.out_size) == (24, 36)), None)
@@ -170,6 +171,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
             fit_text = "picks " + " ".join(str(int(v)) for v in fit.picks[:8]) + " …"
         else:
             fit_text = fit.fit_text().split(": ", 1)[1]
-        rows.append(lead + [b.op, b.options, res.verdict, fit_text, b.article or "—", r.agreement[0]])
-    headers = ["op", "options", "measured", "fitted map 24→36", "article", "agrees?"]
-    return Table(([] if library is not None else ["library", "version"]) + headers, rows)
+        rows.append(lead + [res.verdict, fit_text, b.article or "—", r.agreement[0]])
+    headers = ["measured", "fitted map 24→36", "article", "agrees?"]
+    return Table((["op and options"] if library is not None else ["library", "version", "op", "options"])
+                 + headers, rows)
