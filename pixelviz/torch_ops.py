@@ -73,8 +73,10 @@ def roi_align_grid_sample(features, boxes, output_size: int | tuple[int, int], s
     output_size : int or (int, int)
     spatial_scale : float
     sampling_ratio : int
-        Samples per bin along each axis, ``> 0``. The adaptive ratio of
-        torchvision (``-1``) varies per box, which one ``avg_pool2d`` cannot do.
+        Samples per bin along each axis, ``> 0``, or ``-1`` for torchvision's
+        adaptive ratio ``ceil(box size / output size)`` per box and axis. One
+        ``avg_pool2d`` has one kernel, so adaptive boxes are grouped by their
+        ratios and each group is read in one ``grid_sample`` call.
     aligned : bool
         ``True``: box coordinates are integer corners (``grid_sample`` with
         ``align_corners=False`` reads them correctly as they are).
@@ -108,10 +110,33 @@ def roi_align_grid_sample(features, boxes, output_size: int | tuple[int, int], s
         out_h = out_w = check_positive_int("output_size", output_size)
     scale = check_finite_float("spatial_scale", spatial_scale, positive=True)
     s = check_int("sampling_ratio", sampling_ratio)
-    if s <= 0:
-        raise ValueError(f"sampling_ratio must be > 0 for the grid_sample version (adaptive varies per box); got {s!r}")
-    n_img, channels, height, width = feats.shape
+    if s == 0 or s < -1:
+        raise ValueError(f"sampling_ratio must be > 0, or -1 for the adaptive ratio; got {s!r}")
     rois = rois.to(device=feats.device, dtype=feats.dtype)
+    if s > 0:
+        return _roi_align_bins(feats, rois, out_h, out_w, s, s, scale, aligned)
+    # adaptive, as torchvision: ceil(roi size / output size) in the features' dtype, after the
+    # spatial scale and (legacy) the 1-pixel minimum; a ratio <= 0 means no samples and a zero output
+    # (same float32 steps as torchvision's kernel: scaled, shifted, subtracted)
+    offset = 0.5 if aligned else 0.0
+    start, end = rois[:, 1:3] * scale - offset, rois[:, 3:5] * scale - offset
+    w, h = end[:, 0] - start[:, 0], end[:, 1] - start[:, 1]
+    if not aligned:
+        w, h = w.clamp(min=1.0), h.clamp(min=1.0)
+    ratios = torch.stack([torch.ceil(h / out_h), torch.ceil(w / out_w)], dim=1).long().cpu()   # [K, 2]
+    out = feats.new_zeros(rois.shape[0], feats.shape[1], out_h, out_w)
+    for ry, rx in torch.unique(ratios, dim=0).tolist():
+        if ry <= 0 or rx <= 0:
+            continue
+        sel = ((ratios[:, 0] == ry) & (ratios[:, 1] == rx)).nonzero().flatten().to(feats.device)
+        out[sel] = _roi_align_bins(feats, rois[sel], out_h, out_w, ry, rx, scale, aligned)
+    return out
+
+
+def _roi_align_bins(feats, rois, out_h: int, out_w: int, sy: int, sx: int, scale: float, aligned: bool):
+    """:func:`roi_align_grid_sample` for validated inputs and fixed ratios ``sy x sx`` per bin."""
+    torch, F = _torch()
+    n_img, channels, height, width = feats.shape
     xy = rois[:, 1:] * scale                                                   # [K, 4]
     if not aligned:   # legacy: box coordinates are read as sample indices (integer centers)
         xy = xy - _TO_INDEX
@@ -119,13 +144,13 @@ def roi_align_grid_sample(features, boxes, output_size: int | tuple[int, int], s
     h = xy[:, 3] - xy[:, 1]
     if not aligned:
         w, h = w.clamp(min=1.0), h.clamp(min=1.0)
-    xs = xy[:, 0:1] + _half_pixel(out_w * s, xy)[None] * w[:, None]          # [K, out_w*s]
-    ys = xy[:, 1:2] + _half_pixel(out_h * s, xy)[None] * h[:, None]          # [K, out_h*s]
+    xs = xy[:, 0:1] + _half_pixel(out_w * sx, xy)[None] * w[:, None]          # [K, out_w*sx]
+    ys = xy[:, 1:2] + _half_pixel(out_h * sy, xy)[None] * h[:, None]          # [K, out_h*sy]
     # torchvision's border: index x - 1/2 outside [-1, W] reads 0, else clamped (padding "border")
     ix, iy = xs + _TO_INDEX, ys + _TO_INDEX                                   # sample indices
     vx = ((ix >= -1) & (ix <= width)).to(feats.dtype)
     vy = ((iy >= -1) & (iy <= height)).to(feats.dtype)
-    gx = _normalize(xs, width)[:, None, :].expand(-1, ys.shape[1], -1)        # [K, out_h*s, out_w*s]
+    gx = _normalize(xs, width)[:, None, :].expand(-1, ys.shape[1], -1)        # [K, out_h*sy, out_w*sx]
     gy = _normalize(ys, height)[:, :, None].expand(-1, -1, xs.shape[1])
     grid = torch.stack([gx, gy], dim=-1)                                      # [K, Hs, Ws, 2]
     valid = vy[:, :, None] * vx[:, None, :]                                   # [K, Hs, Ws]
@@ -141,8 +166,8 @@ def roi_align_grid_sample(features, boxes, output_size: int | tuple[int, int], s
             continue
         samples = F.grid_sample(feats[n:n + 1], g.reshape(1, k * hs, ws, 2), mode="bilinear",
                                 padding_mode="border", align_corners=False)   # [1, C, k*Hs, Ws]
-        # bins never straddle two boxes (Hs = out_h * s), so pool before splitting the boxes apart
-        pooled = F.avg_pool2d(samples * v.reshape(1, 1, k * hs, ws), kernel_size=s, stride=s)
+        # bins never straddle two boxes (Hs = out_h * sy), so pool before splitting the boxes apart
+        pooled = F.avg_pool2d(samples * v.reshape(1, 1, k * hs, ws), kernel_size=(sy, sx), stride=(sy, sx))
         parts.append((sel, pooled.reshape(channels, k, out_h, out_w).transpose(0, 1)))
     if n_img == 1:
         return parts[0][1] if parts else feats.new_zeros(0, channels, out_h, out_w)

@@ -30,11 +30,13 @@ def test_roi_align_grid_sample_detectron2_unittest_values():
 
 
 @pytest.mark.parametrize("aligned", [True, False])
-@pytest.mark.parametrize("sampling_ratio", [1, 2, 3])
+@pytest.mark.parametrize("sampling_ratio", [1, 2, 3, -1])
 def test_roi_align_grid_sample_matches_torchvision(aligned, sampling_ratio):
     tv = pytest.importorskip("torchvision.ops")
-    rng = np.random.default_rng(10 * sampling_ratio + aligned)
-    for case in range(35):   # 6 x 35 = 210 random cases, boxes partly outside and empty ones included
+    rng = np.random.default_rng(10 * abs(sampling_ratio) + aligned + (100 if sampling_ratio < 0 else 0))
+    # 8 x 35 = 280 random cases, boxes partly outside and empty ones included; -1 is torchvision's
+    # adaptive ratio ceil(box / output) per box and axis, so one batch mixes several ratios
+    for case in range(35):
         n, c, h, w = rng.integers(1, 3), rng.integers(1, 4), rng.integers(1, 20), rng.integers(1, 20)
         scale = [1.0, 1 / 16, 0.5][case % 3]
         k = rng.integers(1, 8)
@@ -60,8 +62,9 @@ def test_roi_align_grid_sample_matches_numpy_with_k4_boxes():
 
 def test_roi_align_grid_sample_rejects_bad_input():
     x = _t(np.zeros((1, 1, 5, 5)))
-    with pytest.raises(ValueError, match=r"sampling_ratio must be > 0 for the grid_sample version"):
-        T.roi_align_grid_sample(x, _t([[0, 0, 2, 2]]), 2, sampling_ratio=-1)
+    for bad in (0, -2):
+        with pytest.raises(ValueError, match=r"sampling_ratio must be > 0, or -1 for the adaptive ratio; got"):
+            T.roi_align_grid_sample(x, _t([[0, 0, 2, 2]]), 2, sampling_ratio=bad)
     with pytest.raises(ValueError, match=r"features must have shape \(N, C, H, W\); got shape \(5, 5\)"):
         T.roi_align_grid_sample(_t(np.zeros((5, 5))), _t([[0, 0, 2, 2]]), 2)
     with pytest.raises(ValueError, match=r"boxes must have shape \(K, 4\) or \(K, 5\); got shape \(1, 3\)"):
