@@ -2,7 +2,8 @@
 
 The article says the grid_sample version is about 10-50 % slower than the
 RoIAlign CUDA kernel. This script times both with ``torch.utils.benchmark``
-(:func:`pixelviz.torch_ops.benchmark_roi_align`) for several box counts on the
+(:func:`benchmark_roi_align` below, each count timed by
+:func:`pixelviz.backends.torchvision_ops.time_roi_align`) for several box counts on the
 device ``pixelviz.torch_device()`` picks (cuda when available) and writes a
 JSON file with the device name, the library versions, the settings and the
 timings, so a run on a GPU machine can be committed and shown by the book.
@@ -20,8 +21,64 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import platform
 from pathlib import Path
+from typing import Any
+
+
+def random_rois(num_boxes: int, image_size: int = 800, num_images: int = 1, *, seed: int = 0,
+                device: Any = "cpu") -> Any:
+    """``(K, 5)`` float32 tensor of :func:`pixelviz.roi.random_boxes` on ``device``."""
+    import torch
+
+    from pixelviz.roi import random_boxes
+
+    boxes = random_boxes(num_boxes, image_size, num_images=num_images, seed=seed)
+    return torch.as_tensor(boxes, dtype=torch.float32, device=device)
+
+
+def benchmark_roi_align(box_counts=(100, 1000, 10000), *, channels: int = 16, image_size: int = 800,
+                        stride: int = 16, output_size: int = 7, sampling_ratio: int = 2,
+                        min_run_time: float = 0.2, device: Any = None) -> list[dict]:
+    """Time ``torchvision.ops.roi_align`` and ``roi_align_grid_sample`` for each box count.
+
+    One image of ``channels x (image_size / stride)^2`` features; for each
+    box count, random boxes (:func:`random_rois`), ``aligned=True``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a bad count, size or time, or a feature map under 1 x 1
+        (``image_size < stride``), which torchvision's kernel cannot read.
+
+    Returns
+    -------
+    list of dict
+        One per box count: ``boxes``, ``torchvision_s`` and ``grid_sample_s``
+        (median seconds per call), ``ratio`` (grid_sample / torchvision) and
+        ``max_abs_diff`` between the two outputs.
+    """
+    import torch
+
+    from pixelviz._validate import check_finite_float, check_int, check_size
+    from pixelviz.backends.torch_ops import torch_device
+    from pixelviz.backends.torchvision_ops import time_roi_align
+
+    counts = [check_int(f"box_counts[{k}]", c, minimum=1, maximum=1_000_000) for k, c in enumerate(box_counts)]
+    size, step = check_size("image_size", image_size), check_size("stride", stride)
+    side = size // step
+    if side < 1:
+        raise ValueError(f"image_size // stride must be >= 1 (a feature map of at least 1 x 1); "
+                         f"got image_size={size}, stride={step}")
+    if not math.isfinite(check_finite_float("min_run_time", min_run_time, positive=True)):
+        raise ValueError(f"min_run_time must be finite; got {min_run_time!r}")
+    device = torch_device() if device is None else device
+    feats = torch.randn(1, check_size("channels", channels), side, side,
+                        generator=torch.Generator().manual_seed(0)).to(device)
+    return [{"boxes": count, **time_roi_align(feats, random_rois(count, size, device=device), output_size,
+                                              1.0 / step, sampling_ratio, min_run_time=min_run_time)}
+            for count in counts]
 
 
 def device_name(device) -> str:
@@ -48,7 +105,6 @@ def main() -> None:
     import torchvision
 
     import pixelviz
-    from pixelviz.torch_ops import benchmark_roi_align
 
     device = pixelviz.torch_device()
     settings = {"channels": args.channels, "image_size": args.image_size, "stride": args.stride,
@@ -58,7 +114,7 @@ def main() -> None:
                                output_size=args.output_size, sampling_ratio=args.sampling_ratio,
                                min_run_time=args.min_run_time, device=device)
     record = {
-        "benchmark": "roi_align: torchvision.ops.roi_align vs pixelviz.torch_ops.roi_align_grid_sample",
+        "benchmark": "roi_align: torchvision.ops.roi_align vs pixelviz.backends.torch_ops.roi_align_grid_sample",
         "device_type": device.type,
         "device": device_name(device),
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),

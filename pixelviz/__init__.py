@@ -24,17 +24,18 @@ from .conventions import (
     convert_origin,
     coord_to_index,
     index_to_coord,
+    lands_on_samples,
     parse_convention,
     parse_origin,
     parse_rounding,
+    reads_outside,
     round_nearest,
     sample_positions,
     scaled_size,
     source_coords,
 )
-from .devices import torch_device
-from .resample import resize, sample_bilinear
 from .probe import ProbeResult, probe_resize
+from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
 __version__ = "0.1.0"
@@ -51,6 +52,8 @@ __all__ = [
     "parse_origin",
     "sample_positions",
     "source_coords",
+    "reads_outside",
+    "lands_on_samples",
     "scaled_size",
     "round_nearest",
     "index_to_coord",
@@ -69,7 +72,15 @@ __all__ = [
 ]
 
 # Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
-_LAZY_SUBMODULES = {"plot", "boxes", "anchors", "torch_ops", "backends", "exercises", "geometry", "origin_checks"}
+_LAZY_SUBMODULES = {"plot", "boxes", "masks", "anchors", "backends", "exercises", "geometry", "origin_checks",
+                    "rasterizer_survey", "signals", "tables"}
+
+
+def torch_device() -> Any:
+    """``torch.device("cuda")`` when a GPU is visible, else ``"cpu"`` (see :func:`pixelviz.backends.torch_ops.torch_device`)."""
+    from .backends.torch_ops import torch_device as device
+
+    return device()
 
 
 def __getattr__(name: str) -> Any:

@@ -14,30 +14,34 @@ area about ``size**2`` and ``height / width = ratio``.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_finite_array, check_finite_float, check_positive_int
+from ._validate import check_bool, check_elements, check_finite_array, check_finite_float, check_size, check_size_pair
 
 __all__ = ["detectron_cell_anchors", "detectron2_cell_anchors", "grid_anchors", "anchor_areas"]
 
 
-def _check_positive_list(name: str, values: Any) -> np.ndarray:
+def _check_positive_list(name: str, values: Any) -> NDArray[np.float64]:
     arr = check_finite_array(name, values, ndim=1)
     if arr.size == 0 or np.any(arr <= 0):
         raise ValueError(f"{name} must be a non-empty list of positive numbers; got {values!r}")
+    if arr.size > 1024:
+        raise ValueError(f"{name} must hold at most 1024 values; got {arr.size}")
     return arr
 
 
-def _whctrs(anchor: np.ndarray) -> tuple[float, float, float, float]:
+def _whctrs(anchor: NDArray[np.float64]) -> tuple[Any, Any, Any, Any]:
     """Width, height and center of an inclusive index box (Detectron's helper)."""
     w = anchor[2] - anchor[0] + 1
     h = anchor[3] - anchor[1] + 1
     return w, h, anchor[0] + 0.5 * (w - 1), anchor[1] + 0.5 * (h - 1)
 
 
-def _mkanchors(ws: np.ndarray, hs: np.ndarray, x_ctr: float, y_ctr: float) -> np.ndarray:
+def _mkanchors(ws: NDArray[np.float64], hs: NDArray[np.float64], x_ctr: float, y_ctr: float) -> NDArray[np.float64]:
     """Inclusive index boxes of widths ``ws`` / heights ``hs`` around a center."""
     ws, hs = ws[:, None], hs[:, None]
     return np.hstack([x_ctr - 0.5 * (ws - 1), y_ctr - 0.5 * (hs - 1),
@@ -45,7 +49,7 @@ def _mkanchors(ws: np.ndarray, hs: np.ndarray, x_ctr: float, y_ctr: float) -> np
 
 
 def detectron_cell_anchors(stride: int = 16, sizes: Sequence[float] = (32, 64, 128, 256, 512),
-                           aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> np.ndarray:
+                           aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> NDArray[np.float64]:
     """Detectron's anchors for one feature-map cell (``generate_anchors.py``).
 
     Start from the cell's own pixels ``[0, 0, stride - 1, stride - 1]``
@@ -80,7 +84,7 @@ def detectron_cell_anchors(stride: int = 16, sizes: Sequence[float] = (32, 64, 1
     >>> detectron_cell_anchors(16, [32], [0.5, 1, 2]).tolist()
     [[-15.0, -4.0, 30.0, 19.0], [-8.0, -8.0, 23.0, 23.0], [-3.0, -14.0, 18.0, 29.0]]
     """
-    stride = check_positive_int("stride", stride)
+    stride = check_size("stride", stride)
     scales = _check_positive_list("sizes", sizes) / stride
     ratios = _check_positive_list("aspect_ratios", aspect_ratios)
     base = np.array([0, 0, stride - 1, stride - 1], dtype=np.float64)
@@ -96,7 +100,7 @@ def detectron_cell_anchors(stride: int = 16, sizes: Sequence[float] = (32, 64, 1
 
 
 def detectron2_cell_anchors(sizes: Sequence[float] = (32, 64, 128, 256, 512),
-                            aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> np.ndarray:
+                            aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> NDArray[np.float64]:
     """Detectron2's anchors for one cell (``generate_cell_anchors``), centered at 0.
 
     Returns
@@ -111,14 +115,15 @@ def detectron2_cell_anchors(sizes: Sequence[float] = (32, 64, 128, 256, 512),
     >>> detectron2_cell_anchors([32], [1]).tolist()
     [[-16.0, -16.0, 16.0, 16.0]]
     """
-    sizes = _check_positive_list("sizes", sizes)
+    size_arr = _check_positive_list("sizes", sizes)
     ratios = _check_positive_list("aspect_ratios", aspect_ratios)
-    w = np.sqrt(sizes[:, None] ** 2 / ratios[None, :])   # [S, R]
+    w = np.sqrt(size_arr[:, None] ** 2 / ratios[None, :])   # [S, R]
     h = ratios[None, :] * w                              # [S, R]
     return np.stack([-w / 2, -h / 2, w / 2, h / 2], axis=-1).reshape(-1, 4)
 
 
-def grid_anchors(cell_anchors: Any, stride: float, grid_shape: tuple[int, int], *, offset: float = 0.0) -> np.ndarray:
+def grid_anchors(cell_anchors: ArrayLike, stride: float, grid_shape: tuple[int, int], *,
+                 offset: float = 0.0) -> NDArray[np.float64]:
     """Copy cell anchors to every cell of a feature map (Detectron2's ``_grid_anchors``).
 
     Cell ``(r, c)`` shifts the anchors by ``((c + offset) * stride, (r + offset) * stride)``.
@@ -132,14 +137,15 @@ def grid_anchors(cell_anchors: Any, stride: float, grid_shape: tuple[int, int], 
     cells = check_finite_array("cell_anchors", cell_anchors, ndim=2, last_dim=4)
     stride = check_finite_float("stride", stride, positive=True)
     offset = check_finite_float("offset", offset)
-    gh, gw = check_positive_int("grid_shape[0]", grid_shape[0]), check_positive_int("grid_shape[1]", grid_shape[1])
+    gh, gw = check_size_pair("grid_shape", grid_shape)
+    check_elements("the anchors (cells x anchors x 4)", gh * gw * cells.shape[0] * 4)
     ys, xs = np.meshgrid((np.arange(gh) + offset) * stride, (np.arange(gw) + offset) * stride, indexing="ij")
     shifts = np.stack([xs, ys, xs, ys], axis=-1).reshape(-1, 1, 4)   # [H*W, 1, 4]
     return (shifts + cells[None]).reshape(-1, 4)                      # [H*W*A, 4]
 
 
-def anchor_areas(anchors: Any, *, inclusive: bool = False) -> np.ndarray:
+def anchor_areas(anchors: ArrayLike, *, inclusive: bool = False) -> NDArray[np.float64]:
     """Areas of ``(K, 4)`` boxes: ``(x1-x0)(y1-y0)``, or with ``+1`` for inclusive index boxes."""
     a = check_finite_array("anchors", anchors, ndim=2, last_dim=4)
-    plus = 1.0 if inclusive else 0.0
+    plus = 1.0 if check_bool("inclusive", inclusive) else 0.0
     return (a[:, 2] - a[:, 0] + plus) * (a[:, 3] - a[:, 1] + plus)

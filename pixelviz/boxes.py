@@ -20,9 +20,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_choice, check_finite_array, check_finite_float, check_positive_int
-from .conventions import sample_positions
+from ._validate import check_choice, check_finite_array, check_finite_float
 from .geometry import as_boxes, as_points, as_polygon
 
 __all__ = [
@@ -37,10 +37,10 @@ __all__ = [
     "flip_points",
     "flip_boxes",
     "flip_polygon",
-    "polygon_mask",
-    "mask_iou",
-    "polygon_vs_mask_pipeline",
 ]
+
+#: Largest |dw|, |dh| that decode_boxes accepts: exp(700) is near float64's limit.
+_MAX_LOG_SCALE = 700.0
 
 Style = Literal["float", "legacy", "legacy_fixed"]
 _STYLES = ("float", "legacy", "legacy_fixed")
@@ -55,6 +55,7 @@ def legacy_encode_1d(x0: float, x1: float) -> tuple[float, float]:
     ``w = x1 - x0 + 1`` counts the pixels; ``center = x0 + w / 2``.
     Example: pixels 2..5 -> ``w = 4``, ``center = 4.0``.
     """
+    x0, x1 = _check_interval(x0, x1)
     w = x1 - x0 + 1
     center = x0 + 0.5 * w
     return center, w
@@ -67,6 +68,9 @@ def legacy_decode_1d(center: float, w: float, *, fixed: bool = False) -> tuple[f
     ``legacy_decode_1d(*legacy_encode_1d(2, 5)) == (2.0, 6.0)``. Detectron's fix
     (``fixed=True``) subtracts the missing 1 and round-trips to ``(2.0, 5.0)``.
     """
+    center, w = _check_center_width(center, w)
+    if not isinstance(fixed, (bool, np.bool_)):
+        raise TypeError(f"fixed must be True or False; got {fixed!r} of type {type(fixed).__name__}")
     x0 = center - 0.5 * w
     x1 = center + 0.5 * w - (1 if fixed else 0)
     return x0, x1
@@ -74,17 +78,31 @@ def legacy_decode_1d(center: float, w: float, *, fixed: bool = False) -> tuple[f
 
 def encode_1d(x0: float, x1: float) -> tuple[float, float]:
     """Center and width of the coordinate interval ``[x0, x1]`` (Detectron2): ``w = x1 - x0``."""
+    x0, x1 = _check_interval(x0, x1)
     w = x1 - x0
     return x0 + 0.5 * w, w
 
 
 def decode_1d(center: float, w: float) -> tuple[float, float]:
     """Exact inverse of :func:`encode_1d`: ``(center - w/2, center + w/2)``."""
+    center, w = _check_center_width(center, w)
     return center - 0.5 * w, center + 0.5 * w
 
 
+def _check_interval(x0: Any, x1: Any) -> tuple[float, float]:
+    """Finite real ends with ``x0 <= x1``, returned as given (an int stays an int, as in the legacy code)."""
+    if check_finite_float("x1", x1) < check_finite_float("x0", x0):
+        raise ValueError(f"x1 must be >= x0; got x0={x0!r}, x1={x1!r}")
+    return x0, x1
+
+
+def _check_center_width(center: Any, w: Any) -> tuple[float, float]:
+    check_finite_float("center", center), check_finite_float("w", w, minimum=0.0)
+    return center, w
+
+
 # ---------------------------------------------------------------- box deltas
-def _widths_centers(boxes: np.ndarray, style: str) -> tuple[np.ndarray, ...]:
+def _widths_centers(boxes: NDArray[np.float64], style: str) -> tuple[NDArray[np.float64], ...]:
     plus = 0.0 if style == "float" else 1.0
     w = boxes[..., 2] - boxes[..., 0] + plus
     h = boxes[..., 3] - boxes[..., 1] + plus
@@ -95,12 +113,12 @@ def _check_style(style: Any) -> str:
     return check_choice("style", style, _STYLES)
 
 
-def _check_boxes(name: str, boxes: Any) -> np.ndarray:
+def _check_boxes(name: str, boxes: Any) -> NDArray[np.float64]:
     check_finite_array(name, boxes, ndim=(1, 2))
     return as_boxes(boxes, name)
 
 
-def encode_boxes(boxes: Any, references: Any, style: Style = "float") -> np.ndarray:
+def encode_boxes(boxes: ArrayLike, references: ArrayLike, style: Style = "float") -> NDArray[np.float64]:
     """Regression targets ``(dx, dy, dw, dh)`` of ``boxes`` relative to ``references``.
 
     ``dx = (cx - cx_ref) / w_ref``, ``dw = log(w / w_ref)``, the same for y.
@@ -130,17 +148,17 @@ def encode_boxes(boxes: Any, references: Any, style: Style = "float") -> np.ndar
     >>> encode_boxes([0, 0, 4, 2], [0, 0, 2, 2]).round(4).tolist()
     [0.5, 0.0, 0.6931, 0.0]
     """
-    style = _check_style(style)
+    rule = _check_style(style)
     b, r = _check_boxes("boxes", boxes), _check_boxes("references", references)
-    w, h, cx, cy = _widths_centers(b, style)
-    rw, rh, rcx, rcy = _widths_centers(r, style)
+    w, h, cx, cy = _widths_centers(b, rule)
+    rw, rh, rcx, rcy = _widths_centers(r, rule)
     for name, v in (("boxes", w), ("boxes", h), ("references", rw), ("references", rh)):
         if np.any(v <= 0):
-            raise ValueError(f"{name} must have positive width and height under style={style!r}; got {v!r}")
+            raise ValueError(f"{name} must have positive width and height under style={rule!r}; got {v!r}")
     return np.stack([(cx - rcx) / rw, (cy - rcy) / rh, np.log(w / rw), np.log(h / rh)], axis=-1)
 
 
-def decode_boxes(deltas: Any, references: Any, style: Style = "float") -> np.ndarray:
+def decode_boxes(deltas: ArrayLike, references: ArrayLike, style: Style = "float") -> NDArray[np.float64]:
     """Boxes from regression ``deltas`` relative to ``references``: inverse of :func:`encode_boxes`.
 
     Parameters
@@ -172,35 +190,67 @@ def decode_boxes(deltas: Any, references: Any, style: Style = "float") -> np.nda
     >>> decode_boxes(encode_boxes([2, 2, 5, 5], ref, "legacy"), ref, "legacy").tolist()
     [2.0, 2.0, 6.0, 6.0]
     """
-    style = _check_style(style)
+    rule = _check_style(style)
     d, r = check_finite_array("deltas", deltas, ndim=(1, 2), last_dim=4), _check_boxes("references", references)
-    rw, rh, rcx, rcy = _widths_centers(r, style)
+    if np.any(np.abs(d[..., 2:]) > _MAX_LOG_SCALE):
+        raise ValueError(f"deltas[..., 2:] (dw, dh) must lie within ±{_MAX_LOG_SCALE} (exp would overflow); "
+                         f"got {d[..., 2:].tolist()!r}")
+    rw, rh, rcx, rcy = _widths_centers(r, rule)
+    if np.any(rw <= 0) or np.any(rh <= 0):
+        raise ValueError(f"references must have positive width and height under style={rule!r}; got {r.tolist()!r}")
     cx, cy = rcx + d[..., 0] * rw, rcy + d[..., 1] * rh
     w, h = rw * np.exp(d[..., 2]), rh * np.exp(d[..., 3])
-    minus = 1.0 if style == "legacy_fixed" else 0.0
+    minus = 1.0 if rule == "legacy_fixed" else 0.0
     return np.stack([cx - 0.5 * w, cy - 0.5 * h, cx + 0.5 * w - minus, cy + 0.5 * h - minus], axis=-1)
 
 
 # ---------------------------------------------------------------- flips
-def flip_index(index: Any, width: float) -> np.ndarray:
-    """Mirror pixel indices: ``i -> width - 1 - i`` (index 3 in width 10 -> 6)."""
-    return float(width) - 1.0 - np.asarray(index, dtype=np.float64)
+def flip_index(index: ArrayLike, width: float) -> NDArray[np.float64]:
+    """Mirror pixel indices: ``i -> width - 1 - i`` (index 3 in width 10 -> 6).
+
+    Parameters
+    ----------
+    index : array_like of float
+        Pixel indices (any shape), finite.
+    width : float
+        Image width ``W > 0``.
+
+    Returns
+    -------
+    ndarray of float64, same shape as ``index``
+    """
+    w = check_finite_float("width", width, positive=True)
+    return _flip_x(check_finite_array("index", index), w, "indices")
 
 
-def flip_coord(coord: Any, width: float) -> np.ndarray:
-    """Mirror continuous integer-corner coordinates: ``x -> width - x`` (3.5 in width 10 -> 6.5)."""
-    return float(width) - np.asarray(coord, dtype=np.float64)
+def flip_coord(coord: ArrayLike, width: float) -> NDArray[np.float64]:
+    """Mirror continuous integer-corner coordinates: ``x -> width - x`` (3.5 in width 10 -> 6.5).
+
+    Parameters
+    ----------
+    coord : array_like of float
+        Coordinates (any shape), finite.
+    width : float
+        Image width ``W > 0``.
+
+    Returns
+    -------
+    ndarray of float64, same shape as ``coord``
+    """
+    w = check_finite_float("width", width, positive=True)
+    return _flip_x(check_finite_array("coord", coord), w, "coords")
 
 
-def _flip_x(x: np.ndarray, width: float, kind: str) -> np.ndarray:
-    return flip_coord(x, width) if kind == "coords" else flip_index(x, width)
+def _flip_x(x: NDArray[np.float64], width: float, kind: str) -> NDArray[np.float64]:
+    # a coordinate mirrors about W/2 (x -> W - x); an index names the pixel [i, i+1), whose mirror starts at W - 1 - i
+    return (width - x) if kind == "coords" else (width - 1.0 - x)
 
 
 def _check_flip_args(width: Any, kind: Any) -> tuple[float, str]:
     return check_finite_float("width", width, positive=True), check_choice("kind", kind, _KINDS)
 
 
-def flip_points(points: Any, width: float, kind: Kind = "coords") -> np.ndarray:
+def flip_points(points: ArrayLike, width: float, kind: Kind = "coords") -> NDArray[np.float64]:
     """Flip ``(x, y)`` points horizontally in an image of ``width`` pixels.
 
     Parameters
@@ -226,14 +276,13 @@ def flip_points(points: Any, width: float, kind: Kind = "coords") -> np.ndarray:
     >>> flip_points([3, 1], 10, kind="indices").tolist()
     [6.0, 1.0]
     """
-    width, kind = _check_flip_args(width, kind)
-    check_finite_array("points", points, ndim=(1, 2))
-    p = as_points(points).copy()
-    p[..., 0] = _flip_x(p[..., 0], width, kind)
+    w, rule = _check_flip_args(width, kind)
+    p = as_points(check_finite_array("points", points, ndim=(1, 2)))
+    p[..., 0] = _flip_x(p[..., 0], w, rule)
     return p
 
 
-def flip_boxes(boxes: Any, width: float, kind: Kind = "coords") -> np.ndarray:
+def flip_boxes(boxes: ArrayLike, width: float, kind: Kind = "coords") -> NDArray[np.float64]:
     """Flip ``(x0, y0, x1, y1)`` boxes horizontally; ``x0`` and ``x1`` swap roles.
 
     ``kind="coords"`` (Detectron2, float boxes): ``(W - x1, y0, W - x0, y1)``.
@@ -256,138 +305,21 @@ def flip_boxes(boxes: Any, width: float, kind: Kind = "coords") -> np.ndarray:
     >>> flip_boxes([1, 0, 3, 2], 10).tolist()
     [7.0, 0.0, 9.0, 2.0]
     """
-    width, kind = _check_flip_args(width, kind)
+    w, rule = _check_flip_args(width, kind)
     b = _check_boxes("boxes", boxes).copy()
     x0, x1 = b[..., 0].copy(), b[..., 2].copy()
-    b[..., 0], b[..., 2] = _flip_x(x1, width, kind), _flip_x(x0, width, kind)
+    b[..., 0], b[..., 2] = _flip_x(x1, w, rule), _flip_x(x0, w, rule)
     return b
 
 
-def flip_polygon(polygon: Any, width: float, kind: Kind = "coords") -> np.ndarray:
+def flip_polygon(polygon: ArrayLike, width: float, kind: Kind = "coords") -> NDArray[np.float64]:
     """Flip a polygon's ``(V, 2)`` vertices horizontally (see :func:`flip_points`).
 
     COCO polygons are integer-corner coordinates, so ``kind="coords"`` is the
     right rule for them; Detectron used ``"indices"`` (``W - 1 - x``).
     The vertex order is kept (the orientation reverses, which rasterizers ignore).
     """
-    width, kind = _check_flip_args(width, kind)
+    w, rule = _check_flip_args(width, kind)
     p = as_polygon(polygon).copy()
-    p[:, 0] = _flip_x(p[:, 0], width, kind)
+    p[:, 0] = _flip_x(p[:, 0], w, rule)
     return p
-
-
-# ---------------------------------------------------------------- rasterization
-def polygon_mask(polygon: Any, shape: tuple[int, int], *, supersample: int = 1) -> np.ndarray:
-    """Rasterize a polygon given in integer-corner coordinates.
-
-    Each pixel is tested at ``supersample x supersample`` points spread as the
-    half-pixel grid ② inside it (with ``supersample=1``: its center
-    ``(c + 1/2, r + 1/2)``) with the even-odd rule; the result is the fraction
-    of points inside. ``supersample=1`` gives a binary mask (what a mask
-    stored in a dataset is); large values approach the exact area covered.
-
-    Parameters
-    ----------
-    polygon : (V, 2) or (2V,) array_like of float
-        Vertices ``(x, y)`` (or COCO's flat list), integer-corner coordinates, ``V >= 3``.
-    shape : (int, int)
-        ``(H, W)`` of the output.
-    supersample : int
-        Points per pixel along each axis.
-
-    Returns
-    -------
-    ndarray of float64, shape (H, W), values in [0, 1]
-
-    Examples
-    --------
-    >>> polygon_mask([[1, 1], [3, 1], [3, 2], [1, 2]], (3, 4)).astype(int).tolist()
-    [[0, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]]
-    """
-    poly = as_polygon(polygon)
-    if not (isinstance(shape, (tuple, list)) and len(shape) == 2):
-        raise TypeError(f"shape must be a pair (H, W); got {shape!r}")
-    height, width = (check_positive_int("shape[0]", shape[0]), check_positive_int("shape[1]", shape[1]))
-    s = check_positive_int("supersample", supersample)
-    sub = sample_positions(s, "half_pixel")                            # (s,) offsets inside a pixel
-    ys = np.arange(height)[:, None] + sub                              # (H, s): row r covers [r, r+1)
-    xs = np.arange(width)[:, None] + sub                               # (W, s)
-    py, px = ys.reshape(-1)[:, None], xs.reshape(-1)[None, :]          # [H*s, 1], [1, W*s]
-    inside = np.zeros((py.shape[0], px.shape[1]), dtype=bool)
-    ax, ay = poly[:, 0], poly[:, 1]
-    bx, by = np.roll(ax, -1), np.roll(ay, -1)
-    for x0, y0, x1, y1 in zip(ax, ay, bx, by):                        # even-odd crossing test per edge
-        if y0 == y1:
-            continue
-        crosses = (y0 > py) != (y1 > py)                               # [H*s, 1]
-        x_at = x0 + (py - y0) * (x1 - x0) / (y1 - y0)                  # [H*s, 1]
-        inside ^= crosses & (px < x_at)                                # [H*s, W*s]
-    return inside.reshape(height, s, width, s).mean(axis=(1, 3))
-
-
-def mask_iou(mask: Any, reference: Any) -> float:
-    """IoU of a binary mask with a reference that may be soft (a coverage fraction per pixel).
-
-    ``intersection = sum(mask * reference)``, ``union = sum(mask) + sum(reference) - intersection``.
-    With a coverage reference (:func:`polygon_mask` with ``supersample > 1``)
-    this is the IoU between the mask's pixel squares and the true region.
-
-    Examples
-    --------
-    >>> mask_iou([[1, 1, 0]], [[1, 0.5, 0]])
-    0.75
-    """
-    m = check_finite_array("mask", mask)
-    r = check_finite_array("reference", reference)
-    if m.shape != r.shape:
-        raise ValueError(f"reference must have the mask's shape {m.shape}; got shape {r.shape}")
-    inter = float((m * r).sum())
-    union = float(m.sum() + r.sum()) - inter
-    return inter / union if union > 0 else 1.0
-
-
-def polygon_vs_mask_pipeline(polygon: Any, image_shape: tuple[int, int], *, scale: float = 1.5,
-                             crop: tuple[int, int, int, int] = (0, 0, 32, 32),
-                             supersample: int = 16) -> dict[str, np.ndarray]:
-    """Run horizontal flip -> resize by ``scale`` -> crop on a polygon annotation, two ways.
-
-    * ``"mask first"`` (rasterize at load time, as TensorFlow's detection
-      data pipelines do): rasterize in the original image, flip the mask
-      (``fliplr``), resize it bilinearly (half-pixel) and threshold at 0.5,
-      then crop.
-    * ``"polygon first"`` (Detectron / Detectron2): flip the vertices
-      (``x -> W - x``), scale them, shift by the crop origin, and rasterize
-      only at the end.
-    * ``"exact"``: the area fraction of each final pixel covered by the
-      transformed polygon (``supersample**2`` points per pixel).
-
-    Parameters
-    ----------
-    polygon : (V, 2) array_like of float
-        Integer-corner coordinates in the original image.
-    image_shape : (int, int)
-        ``(H, W)`` of the original image.
-    scale : float
-        Resize factor; the resized image is ``round(H * scale) x round(W * scale)``.
-    crop : (int, int, int, int)
-        ``(x0, y0, width, height)`` in resized pixels.
-
-    Returns
-    -------
-    dict of str -> ndarray, shape (height, width)
-        ``"mask first"`` and ``"polygon first"`` (bool), ``"exact"`` (float64).
-    """
-    from .resample import resize
-
-    poly = as_polygon(polygon)
-    height, width = check_positive_int("image_shape[0]", image_shape[0]), check_positive_int("image_shape[1]", image_shape[1])
-    s = check_finite_float("scale", scale, positive=True)
-    cx, cy, cw, ch = (int(v) for v in crop)
-    out_shape = (check_positive_int("crop[3]", ch), check_positive_int("crop[2]", cw))
-
-    moved = flip_polygon(poly, width) * s - [cx, cy]                          # [V, 2]
-    mask = polygon_mask(poly, (height, width))[:, ::-1]                       # flip indices: fliplr
-    big = resize(mask, (int(round(height * s)), int(round(width * s))), "linear", "half_pixel") >= 0.5
-    return {"mask first": big[cy:cy + ch, cx:cx + cw],
-            "polygon first": polygon_mask(moved, out_shape) > 0.5,
-            "exact": polygon_mask(moved, out_shape, supersample=supersample)}

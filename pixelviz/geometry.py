@@ -22,11 +22,10 @@ Shapes: points ``(..., 2)``, boxes ``(..., 4)``, a polygon ``(K, 2)`` with
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_finite_array, check_finite_float, check_positive_int
+from ._validate import check_bool, check_elements, check_finite_array, check_size_pair
 from .conventions import Origin, convert_origin, index_to_coord, parse_origin
 
 __all__ = [
@@ -44,12 +43,11 @@ __all__ = [
     "box_area",
     "affine_convert_origin",
     "pixel_centers",
-    "rasterize_polygon",
 ]
 
 
 # ---------------------------------------------------------------- validators
-def as_points(points: Any, name: str = "points") -> np.ndarray:
+def as_points(points: ArrayLike, name: str = "points") -> NDArray[np.float64]:
     """Return ``points`` as a finite float64 array of shape ``(..., 2)``.
 
     Parameters
@@ -78,7 +76,7 @@ def as_points(points: Any, name: str = "points") -> np.ndarray:
     return check_finite_array(name, points, last_dim=2)
 
 
-def as_boxes(boxes: Any, name: str = "boxes", allow_empty: bool = True) -> np.ndarray:
+def as_boxes(boxes: ArrayLike, name: str = "boxes", allow_empty: bool = True) -> NDArray[np.float64]:
     """Return ``boxes`` as a finite float64 array of XYXY boxes, shape ``(..., 4)``.
 
     Parameters
@@ -111,7 +109,7 @@ def as_boxes(boxes: Any, name: str = "boxes", allow_empty: bool = True) -> np.nd
     [0.0, 0.0, 2.0, 3.0]
     """
     arr = check_finite_array(name, boxes, last_dim=4)
-    if arr.size == 0 and not allow_empty:
+    if arr.size == 0 and not check_bool("allow_empty", allow_empty):
         raise ValueError(f"{name} must contain at least one box; got shape {arr.shape}")
     bad = (arr[..., 2] < arr[..., 0]) | (arr[..., 3] < arr[..., 1])
     if np.any(bad):
@@ -123,7 +121,7 @@ def as_boxes(boxes: Any, name: str = "boxes", allow_empty: bool = True) -> np.nd
     return arr
 
 
-def as_polygon(polygon: Any, name: str = "polygon") -> np.ndarray:
+def as_polygon(polygon: ArrayLike, name: str = "polygon") -> NDArray[np.float64]:
     """Return ``polygon`` as a finite float64 array of vertices, shape ``(K, 2)``.
 
     Parameters
@@ -164,7 +162,7 @@ def as_polygon(polygon: Any, name: str = "polygon") -> np.ndarray:
     return arr
 
 
-def as_index_boxes(boxes: Any, name: str = "boxes") -> np.ndarray:
+def as_index_boxes(boxes: ArrayLike, name: str = "boxes") -> NDArray[np.int64]:
     """Return inclusive-integer index boxes as int64, shape ``(..., 4)``.
 
     Parameters
@@ -190,7 +188,7 @@ def as_index_boxes(boxes: Any, name: str = "boxes") -> np.ndarray:
 
 
 # ---------------------------------------------------------------- origin conversions
-def convert_points_origin(points: Any, source: Origin | str, target: Origin | str) -> np.ndarray:
+def convert_points_origin(points: ArrayLike, source: Origin | str, target: Origin | str) -> NDArray[np.float64]:
     """Re-express ``(x, y)`` points from one origin in the other.
 
     Parameters
@@ -216,7 +214,7 @@ def convert_points_origin(points: Any, source: Origin | str, target: Origin | st
     return convert_origin(as_points(points), source, target)
 
 
-def convert_boxes_origin(boxes: Any, source: Origin | str, target: Origin | str) -> np.ndarray:
+def convert_boxes_origin(boxes: ArrayLike, source: Origin | str, target: Origin | str) -> NDArray[np.float64]:
     """Re-express XYXY coordinate boxes from one origin in the other.
 
     Every coordinate moves by the same half pixel; widths do not change.
@@ -244,7 +242,7 @@ def convert_boxes_origin(boxes: Any, source: Origin | str, target: Origin | str)
     return convert_origin(as_boxes(boxes), source, target)
 
 
-def convert_polygon_origin(polygon: Any, source: Origin | str, target: Origin | str) -> np.ndarray:
+def convert_polygon_origin(polygon: ArrayLike, source: Origin | str, target: Origin | str) -> NDArray[np.float64]:
     """Re-express a polygon's vertices from one origin in the other.
 
     Parameters
@@ -266,7 +264,7 @@ def convert_polygon_origin(polygon: Any, source: Origin | str, target: Origin | 
 
 
 # ---------------------------------------------------------------- index boxes vs coordinate boxes
-def index_boxes_to_coords(boxes: Any, origin: Origin | str = Origin.CORNERS) -> np.ndarray:
+def index_boxes_to_coords(boxes: ArrayLike, origin: Origin | str = Origin.CORNERS) -> NDArray[np.float64]:
     """Turn inclusive-integer index boxes into float coordinate boxes.
 
     Parameters
@@ -298,7 +296,7 @@ def index_boxes_to_coords(boxes: Any, origin: Origin | str = Origin.CORNERS) -> 
     return convert_origin(corners, Origin.CORNERS, parse_origin(origin))
 
 
-def coord_boxes_to_index(boxes: Any, origin: Origin | str = Origin.CORNERS) -> np.ndarray:
+def coord_boxes_to_index(boxes: ArrayLike, origin: Origin | str = Origin.CORNERS) -> NDArray[np.int64]:
     """Inclusive index box of the pixels a coordinate box touches.
 
     A pixel is included when the open box overlaps it with positive area, so
@@ -340,7 +338,7 @@ def coord_boxes_to_index(boxes: Any, origin: Origin | str = Origin.CORNERS) -> n
 
 
 # ---------------------------------------------------------------- measures
-def polygon_area(polygon: Any) -> float:
+def polygon_area(polygon: ArrayLike) -> float:
     """Area of a simple polygon by the shoelace formula.
 
     Parameters
@@ -364,7 +362,7 @@ def polygon_area(polygon: Any) -> float:
     return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y)) / 2.0)
 
 
-def polygon_perimeter(polygon: Any) -> float:
+def polygon_perimeter(polygon: ArrayLike) -> float:
     """Length of a closed polygon's boundary (last vertex joined to the first).
 
     Examples
@@ -376,7 +374,7 @@ def polygon_perimeter(polygon: Any) -> float:
     return float(np.sum(np.hypot(*(np.roll(p, -1, axis=0) - p).T)))
 
 
-def box_area(boxes: Any) -> np.ndarray:
+def box_area(boxes: ArrayLike) -> NDArray[np.float64]:
     """Area ``(x1 - x0)(y1 - y0)`` of XYXY coordinate boxes, shape ``(...)``.
 
     Examples
@@ -389,7 +387,7 @@ def box_area(boxes: Any) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- affine maps
-def affine_convert_origin(matrix: Any, source: Origin | str, target: Origin | str) -> np.ndarray:
+def affine_convert_origin(matrix: ArrayLike, source: Origin | str, target: Origin | str) -> NDArray[np.float64]:
     """Re-express an affine map of the plane from one origin in the other.
 
     If ``y = A x + b`` maps points written in ``source`` coordinates, the same
@@ -434,64 +432,29 @@ def affine_convert_origin(matrix: Any, source: Origin | str, target: Origin | st
 
 
 # ---------------------------------------------------------------- reference rasterization
-def pixel_centers(shape: tuple[int, int], origin: Origin | str = Origin.CORNERS) -> np.ndarray:
+def pixel_centers(shape: tuple[int, int], origin: Origin | str = Origin.CORNERS) -> NDArray[np.float64]:
     """Coordinates of every pixel center of an ``H x W`` image.
+
+    Parameters
+    ----------
+    shape : (int, int)
+        ``(H, W)``, each at least 1.
+    origin : Origin or str
+        Origin of the returned coordinates (default integer corners).
 
     Returns
     -------
     ndarray of float64, shape (H, W, 2)
         ``[..., 0]`` is x, ``[..., 1]`` is y; pixel ``(row r, col c)`` is at
         ``(c + 1/2, r + 1/2)`` in integer corners.
-    """
-    h, w = check_positive_int("shape[0]", shape[0]), check_positive_int("shape[1]", shape[1])
-    o = parse_origin(origin)
-    xs, ys = index_to_coord(np.arange(w), o), index_to_coord(np.arange(h), o)
-    return np.stack(np.meshgrid(xs, ys), axis=-1)
-
-
-def rasterize_polygon(polygon: Any, shape: tuple[int, int], *, dilate: float = 0.0) -> np.ndarray:
-    """Pixels whose center lies inside a polygon (integer corners), optionally dilated.
-
-    The reference rasterizer: pixel ``(r, c)`` is on when its center
-    ``(c + 1/2, r + 1/2)`` is inside the polygon (even-odd rule) or, with
-    ``dilate = d > 0``, within distance ``d`` of its boundary. Its pixel count
-    approximates the polygon's area, plus ``d`` times the perimeter when
-    dilated (plus ``π d²`` for a convex polygon).
-
-    Parameters
-    ----------
-    polygon : array_like, shape (K, 2) or (2K,)
-        Vertices in integer-corner coordinates.
-    shape : (int, int)
-        ``(H, W)`` of the output mask.
-    dilate : float
-        Distance ``d >= 0`` by which the polygon is grown.
-
-    Returns
-    -------
-    ndarray of bool, shape (H, W)
 
     Examples
     --------
-    >>> int(rasterize_polygon([1, 1, 3, 1, 3, 2, 1, 2], (4, 4)).sum())  # 2 x 1 pixels
-    2
+    >>> pixel_centers((1, 2)).tolist()
+    [[[0.5, 0.5], [1.5, 0.5]]]
     """
-    p = as_polygon(polygon)
-    d = check_finite_float("dilate", dilate)
-    if d < 0:
-        raise ValueError(f"dilate must be >= 0; got {dilate!r}")
-    pts = pixel_centers(shape).reshape(-1, 2)                      # [P, 2]
-    a, b = p, np.roll(p, -1, axis=0)                                # edges a_k -> b_k, [K, 2]
-    px, py = pts[:, None, 0], pts[:, None, 1]                       # [P, 1]
-    crosses = (a[None, :, 1] > py) != (b[None, :, 1] > py)          # [P, K]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x_at = a[:, 0] + (py - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
-    inside = np.sum(crosses & (px < x_at), axis=1) % 2 == 1        # [P]
-    if d > 0:
-        ab = b - a                                                  # [K, 2]
-        ap = pts[:, None, :] - a[None]                              # [P, K, 2]
-        len2 = np.maximum(np.sum(ab * ab, axis=1), 1e-300)
-        t = np.clip(np.sum(ap * ab, axis=2) / len2, 0.0, 1.0)       # [P, K]
-        dist = np.linalg.norm(ap - t[..., None] * ab, axis=2).min(axis=1)
-        inside |= dist <= d
-    return inside.reshape(shape[0], shape[1])
+    h, w = check_size_pair("shape", shape)
+    check_elements("the centers (H x W x 2)", 2 * h * w)
+    o = parse_origin(origin)
+    xs, ys = index_to_coord(np.arange(w), o), index_to_coord(np.arange(h), o)
+    return np.stack(np.meshgrid(xs, ys), axis=-1)

@@ -21,21 +21,32 @@ column table (separable filtering), all vectorized.
 from __future__ import annotations
 
 import enum
-from typing import Any, NamedTuple, Sequence
+import functools
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_finite_float, check_positive_int
+from ._validate import (
+    check_bool,
+    check_elements,
+    check_finite_array,
+    check_finite_float,
+    check_size,
+    parse_enum,
+)
 from .conventions import (
     Convention,
     NearestRounding,
     Origin,
-    convert_origin,
+    _check_roi,
+    _round_nearest,
+    _shift,
+    _source_coords,
     parse_convention,
     parse_origin,
     parse_rounding,
-    round_nearest,
-    source_coords,
 )
 
 __all__ = [
@@ -45,6 +56,7 @@ __all__ = [
     "resize_weights",
     "resize",
     "sample_bilinear",
+    "Border",
     "BORDER_MODES",
 ]
 
@@ -65,28 +77,26 @@ class ResizeMode(str, enum.Enum):
 
 _MODE_ALIASES = {"bilinear": ResizeMode.LINEAR, "bicubic": ResizeMode.CUBIC, "nn": ResizeMode.NEAREST}
 
+
+class Border(str, enum.Enum):
+    """Border rule of :func:`sample_bilinear`."""
+
+    CLAMP = "clamp"
+    """Neighbours outside the image read the nearest border pixel (``padding_mode="border"``)."""
+    ZEROS = "zeros"
+    """Neighbours outside the image read 0 (``padding_mode="zeros"``)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
 #: Border rules of :func:`sample_bilinear`.
-BORDER_MODES = ("clamp", "zeros")
+BORDER_MODES = tuple(b.value for b in Border)
 
 
 def parse_mode(mode: Any, *, name: str = "mode") -> ResizeMode:
     """Turn ``"nearest"``, ``"linear"``/``"bilinear"`` or ``"cubic"``/``"bicubic"`` into a :class:`ResizeMode`."""
-    if isinstance(mode, ResizeMode):
-        return mode
-    names = [m.value for m in ResizeMode]
-    if not isinstance(mode, str):
-        raise TypeError(f"{name} must be one of {names}; got {mode!r}")
-    key = mode.strip().lower()
-    try:
-        return ResizeMode(key)
-    except ValueError:
-        if key in _MODE_ALIASES:
-            return _MODE_ALIASES[key]
-    import difflib
-
-    close = difflib.get_close_matches(key, names + list(_MODE_ALIASES), n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"{name} must be one of {names}; got {mode!r}{hint}")
+    return parse_enum(name, mode, ResizeMode, aliases=_MODE_ALIASES)
 
 
 class ResizeWeights(NamedTuple):
@@ -175,28 +185,46 @@ def resize_weights(in_size: int, out_size: int, mode: ResizeMode | str = "linear
     >>> t.index[1].tolist(), t.weight[1].tolist()
     ([0, 1], [0.75, 0.25])
     """
-    n_in = check_positive_int("in_size", in_size)
-    n_out = check_positive_int("out_size", out_size)
+    n_in = check_size("in_size", in_size)
+    n_out = check_size("out_size", out_size)
     kind = parse_mode(mode)
     conv = parse_convention(convention)
     rule = parse_rounding(rounding)
     a = check_finite_float("cubic_coeff", cubic_coeff)
-    if not isinstance(antialias, (bool, np.bool_)):
-        raise TypeError(f"antialias must be a bool; got {antialias!r}")
-    if not isinstance(exclude_outside, (bool, np.bool_)):
-        raise TypeError(f"exclude_outside must be a bool; got {exclude_outside!r}")
+    aa = check_bool("antialias", antialias)
+    exclude = check_bool("exclude_outside", exclude_outside)
+    s = None if scale is None else check_finite_float("scale", scale, positive=True)
+    _check_options(kind, aa, n_in, n_out, s)
+    return _resize_weights(n_in, n_out, kind, conv, rule, a, aa, s, _check_roi(roi, conv), exclude)
+
+
+def _check_options(kind: ResizeMode, antialias: bool, n_in: int, n_out: int, scale: float | None) -> None:
+    """Checks that need several parsed arguments together (antialias window size included)."""
     if antialias and kind is ResizeMode.NEAREST:
         raise ValueError("antialias must be False for mode='nearest' (it widens the linear/cubic kernel); got True")
-    if scale is not None:
-        scale = check_finite_float("scale", scale, positive=True)
-    x = source_coords(n_in, n_out, conv, scale=scale, roi=roi)                   # [M]
+    if antialias:
+        factor = max((n_in / n_out) if scale is None else 1.0 / scale, 1.0)
+        radius = (1.0 if kind is ResizeMode.LINEAR else 2.0) * factor
+        check_elements("the antialias table (out_size x window)", int(n_out * min(2 * radius + 2, n_in)), "weights")
+
+
+@functools.lru_cache(maxsize=128)
+def _resize_weights(n_in: int, n_out: int, kind: ResizeMode, conv: Convention, rule: NearestRounding,
+                    a: float, antialias: bool, scale: float | None, roi: tuple[float, float] | None,
+                    exclude_outside: bool) -> ResizeWeights:
+    """:func:`resize_weights` for parsed arguments; cached, so its arrays are read-only.
+
+    An explorer redraws the same state several times (its frame, its values,
+    its title); the cache computes each table once.
+    """
+    x = _source_coords(n_in, n_out, conv, scale, roi)                             # [M]
     if conv is Convention.TF_CROP_AND_RESIZE:
         valid = (x >= 0) & (x <= n_in - 1)
     else:
         valid = np.ones(n_out, dtype=bool)
 
     if kind is ResizeMode.NEAREST:
-        idx = np.clip(round_nearest(x, rule), 0, n_in - 1)[:, None]
+        idx = np.clip(_round_nearest(x, rule), 0, n_in - 1)[:, None]
         w = np.ones((n_out, 1))
     elif antialias:
         # Widen the kernel by the downsampling factor (never narrow it).
@@ -210,16 +238,17 @@ def resize_weights(in_size: int, out_size: int, mode: ResizeMode | str = "linear
         idx = np.clip(j, 0, n_in - 1)
     else:
         x0 = np.floor(x)
-        t = x - x0
         j = x0.astype(np.int64)[:, None] + np.arange(-1, 3)[None, :]              # [M,4]
         w = _cubic_kernel(j - x[:, None], a)
         if exclude_outside:
             w = np.where((j >= 0) & (j <= n_in - 1), w, 0.0)
             w = w / w.sum(axis=1, keepdims=True)
         idx = np.clip(j, 0, n_in - 1)
-        del t
     w = np.where(valid[:, None], w, 0.0)
-    return ResizeWeights(idx.astype(np.int64), w.astype(np.float64), x, valid)
+    table = ResizeWeights(idx.astype(np.int64), w.astype(np.float64), x, valid)
+    for arr in table:
+        arr.flags.writeable = False
+    return table
 
 
 def _apply_axis(arr: np.ndarray, table: ResizeWeights, axis: int, dtype: np.dtype) -> np.ndarray:
@@ -339,32 +368,31 @@ def resize(image: Any, size: int | Sequence[int], mode: ResizeMode | str = "line
     >>> resize(np.array([0.0, 1.0, 2.0]), 5, convention="align_corners").tolist()
     [0.0, 0.5, 1.0, 1.5, 2.0]
     """
-    try:
-        arr = np.asarray(image)
-    except Exception:  # pragma: no cover - ragged input
-        raise TypeError(f"image must be an array of numbers; got {type(image).__name__}") from None
-    if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-        raise TypeError(f"image must be an array of numbers; got dtype {arr.dtype}")
-    if arr.ndim not in (1, 2, 3):
-        raise ValueError(f"image must have shape (N,), (H, W) or (H, W, C); got shape {arr.shape}")
-    if arr.size == 0:
-        raise ValueError(f"image must not be empty; got shape {arr.shape}")
+    arr = _check_image(image)
     dtype = arr.dtype if np.issubdtype(arr.dtype, np.floating) else np.dtype(np.float64)
     arr = arr.astype(dtype, copy=False)
     n_axes = 1 if arr.ndim == 1 else 2
     if n_axes == 1:
-        sizes = [check_positive_int("size", size)]
+        sizes = [check_size("size", size)]
     else:
-        if not isinstance(size, (tuple, list)) or len(size) != 2:
+        if isinstance(size, (str, bytes)) or not isinstance(size, (tuple, list)) or len(size) != 2:
             raise TypeError(f"size must be an (h, w) pair of ints for a 2D image; got {size!r}")
-        sizes = [check_positive_int("size[0]", size[0]), check_positive_int("size[1]", size[1])]
-    scales = _per_axis("scale", scale, n_axes)
-    rois = _per_axis("roi", roi, n_axes, pair=True)
+        sizes = [check_size("size[0]", size[0]), check_size("size[1]", size[1])]
+    channels = arr.shape[2] if arr.ndim == 3 else 1
+    check_elements("the output (size x channels)", int(np.prod(sizes)) * channels)
+    kind = parse_mode(mode)
+    conv = parse_convention(convention)
+    rule = parse_rounding(rounding)
+    a = check_finite_float("cubic_coeff", cubic_coeff)
+    aa = check_bool("antialias", antialias)
+    exclude = check_bool("exclude_outside", exclude_outside)
+    scales = [None if v is None else check_finite_float(name, v, positive=True)
+              for name, v in zip(_axis_names("scale", n_axes), _per_axis("scale", scale, n_axes))]
+    rois = [None if v is None else _check_roi(v, conv) for v in _per_axis("roi", roi, n_axes, pair=True)]
     fill = check_finite_float("extrapolation_value", extrapolation_value)
-    tables = [resize_weights(arr.shape[ax], sizes[ax], mode, convention, rounding=rounding,
-                             cubic_coeff=cubic_coeff, antialias=antialias,
-                             scale=scales[ax], roi=None if rois[ax] is None else tuple(rois[ax]),
-                             exclude_outside=exclude_outside)
+    for ax in range(n_axes):
+        _check_options(kind, aa, arr.shape[ax], sizes[ax], scales[ax])
+    tables = [_resize_weights(arr.shape[ax], sizes[ax], kind, conv, rule, a, aa, scales[ax], rois[ax], exclude)
               for ax in range(n_axes)]
     out = arr
     # Shrink first: apply the axis with the smaller output/input ratio first.
@@ -377,6 +405,31 @@ def resize(image: Any, size: int | Sequence[int], mode: ResizeMode | str = "line
         out = out.copy()
         out[mask] = fill
     return np.ascontiguousarray(out)
+
+
+def _axis_names(name: str, n_axes: int) -> list[str]:
+    return [name] if n_axes == 1 else [f"{name}[0]", f"{name}[1]"]
+
+
+def _check_image(image: Any) -> NDArray[Any]:
+    """A non-empty real (N,), (H, W) or (H, W, C) array; integer and bool inputs are kept for the caller to cast."""
+    if image is None or isinstance(image, (str, bytes, dict)):
+        raise TypeError(f"image must be an array of numbers; got {image!r} of type {type(image).__name__}")
+    try:
+        arr = np.asarray(image)
+    except (TypeError, ValueError):
+        raise TypeError(f"image must be an array of numbers (not ragged); got {type(image).__name__}") from None
+    if arr.dtype.kind == "c":
+        raise TypeError(f"image must hold real numbers; got complex values (dtype {arr.dtype})")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"image must be an array of numbers; got dtype {arr.dtype}")
+    if arr.ndim not in (1, 2, 3):
+        raise ValueError(f"image must have shape (N,), (H, W) or (H, W, C); got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"image must not be empty; got shape {arr.shape}")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"image must contain only finite numbers; got NaN or inf in shape {arr.shape}")
+    return arr
 
 
 def sample_bilinear(image: Any, xy: Any, *, origin: Origin | str = "corners",
@@ -426,29 +479,21 @@ def sample_bilinear(image: Any, xy: Any, *, origin: Origin | str = "corners",
     >>> sample_bilinear(img, [[2.0, 0.5]], border="zeros").tolist()
     [5.0]
     """
-    try:
-        img = np.asarray(image, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"image must be an array of numbers; got {type(image).__name__}") from None
+    img = check_finite_array("image", image)
     if img.ndim not in (2, 3) or img.shape[0] == 0 or img.shape[1] == 0:
         raise ValueError(f"image must have shape (H, W) or (H, W, C) with H, W >= 1; got shape {img.shape}")
-    try:
-        pts = np.asarray(xy, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"xy must be an array of (x, y) points; got {xy!r}") from None
+    pts = check_finite_array("xy", xy)
     if pts.ndim == 0 or pts.shape[-1] != 2:
         raise ValueError(f"xy must have shape (..., 2); got shape {pts.shape}")
-    if not np.all(np.isfinite(pts)):
-        raise ValueError("xy must contain only finite numbers; got NaN or inf")
     src = parse_origin(origin)
-    if border not in BORDER_MODES:
-        import difflib
+    rule = parse_enum("border", border, Border)
+    check_elements("the samples (points x channels)", pts.size // 2 * (img.shape[2] if img.ndim == 3 else 1))
+    return _sample_bilinear(img, pts + _shift(src, Origin.CENTERS), rule)
 
-        close = difflib.get_close_matches(str(border), BORDER_MODES, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"border must be one of {list(BORDER_MODES)}; got {border!r}{hint}")
+
+def _sample_bilinear(img: NDArray[np.float64], uv: NDArray[np.float64], border: Border) -> NDArray[np.float64]:
+    """:func:`sample_bilinear` at index coordinates ``uv`` (..., 2) (pixel ``(r, c)`` at ``(c, r)``)."""
     h, w = img.shape[:2]
-    uv = convert_origin(pts, src, Origin.CENTERS)                                # [...,2] index coords
     u, v = uv[..., 0], uv[..., 1]
     c0, r0 = np.floor(u), np.floor(v)
     fc, fr = u - c0, v - r0
@@ -458,7 +503,7 @@ def sample_bilinear(image: Any, xy: Any, *, origin: Origin | str = "corners",
         for dc, wc in ((0, 1.0 - fc), (1, fc)):
             r, c = r0 + dr, c0 + dc
             wgt = wr * wc                                                        # [...]
-            if border == "zeros":
+            if border is Border.ZEROS:
                 wgt = np.where((r >= 0) & (r < h) & (c >= 0) & (c < w), wgt, 0.0)
             vals = img[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]              # [...] or [...,C]
             out = out + (wgt[..., None] if img.ndim == 3 else wgt) * vals

@@ -23,17 +23,34 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_finite_array, check_finite_float, check_int, check_positive_int
-from .conventions import Origin, convert_origin, index_to_coord, sample_positions
-from .resample import resize
+from ._validate import (
+    check_bool,
+    check_elements,
+    check_finite_array,
+    check_finite_float,
+    check_int,
+    check_size,
+    check_size_pair,
+)
+from .conventions import (
+    Convention,
+    Origin,
+    _sample_positions,
+    _shift,
+    convert_origin,
+    index_to_coord,
+    roi_align_offset,
+)
+from .resample import Border, _sample_bilinear, resize
 
-__all__ = ["roi_align", "roi_sample_points", "bilinear_neighbors", "paste_mask", "paste_mask_legacy",
-           "paste_round_trip", "point_sample"]
+__all__ = ["roi_align", "roi_sample_points", "roi_bin_edges", "bilinear_neighbors", "paste_mask",
+           "paste_mask_legacy", "paste_round_trip", "point_sample", "random_boxes"]
 
 
 # ---------------------------------------------------------------- argument checks
-def _check_features(features: Any) -> np.ndarray:
+def _check_features(features: Any) -> NDArray[np.float64]:
     arr = check_finite_array("features", features)
     if arr.ndim != 4:
         raise ValueError(f"features must have shape (N, C, H, W); got shape {arr.shape}")
@@ -43,16 +60,11 @@ def _check_features(features: Any) -> np.ndarray:
 
 
 def _check_pair(name: str, value: Any) -> tuple[int, int]:
-    """An int ``k`` (meaning ``(k, k)``) or a pair of positive ints."""
-    if isinstance(value, (tuple, list)):
-        if len(value) != 2:
-            raise ValueError(f"{name} must be an int or a pair (h, w); got {value!r}")
-        return check_positive_int(f"{name}[0]", value[0]), check_positive_int(f"{name}[1]", value[1])
-    k = check_positive_int(name, value)
-    return k, k
+    """An int ``k`` (meaning ``(k, k)``) or a pair of positive sizes."""
+    return check_size_pair(name, value, square=True)
 
 
-def _check_rois(boxes: Any, num_images: int) -> tuple[np.ndarray, np.ndarray]:
+def _check_rois(boxes: Any, num_images: int) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Split ``(K, 4)`` / ``(K, 5)`` boxes into batch indices and ``(K, 4)`` coordinates."""
     arr = check_finite_array("boxes", boxes, ndim=2)
     if arr.shape[1] == 4:
@@ -129,7 +141,7 @@ def _roi_axis_coords(start: np.ndarray, length: np.ndarray, out: int,
     mask = np.zeros((k, g_max))                                                 # [K, G] 1/g for real samples
     for g in np.unique(grid[grid > 0]):
         sel = grid == g
-        offsets[sel, :g] = sample_positions(int(g), "half_pixel")               # (s + 1/2) / g
+        offsets[sel, :g] = _sample_positions(int(g), Convention.HALF_PIXEL, 1.0)  # (s + 1/2) / g
         mask[sel, :g] = 1.0 / g
     bins = np.arange(out)[None, :, None]                                        # [1, P, 1]
     coords = start[:, None, None] + (bins + offsets[:, None, :]) * bin_size[:, None, None]   # [K, P, G]
@@ -144,17 +156,33 @@ def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_r
     return _interp_matrix(low, high, w_low * m, w_high * m, size)
 
 
-def _roi_geometry(rois: np.ndarray, scale: float, aligned: bool) -> tuple[np.ndarray, ...]:
+def _roi_geometry(rois: NDArray[np.float64], scale: float, aligned: bool) -> tuple[NDArray[np.float64], ...]:
     """Box start and size in sample-index space, as RoIAlign uses them."""
-    rois = rois * scale
     # aligned=True: boxes are integer-corner coordinates; bilinear sampling indexes
     # pixels by their centers, so move to the integer-center origin (the -1/2).
-    rois = convert_origin(rois, Origin.CORNERS, Origin.CENTERS) if aligned else rois
-    x0, y0, x1, y1 = rois.T
+    x0, y0, x1, y1 = (rois * scale + roi_align_offset(aligned)).T
     roi_w, roi_h = x1 - x0, y1 - y0
     if not aligned:                                   # legacy: force boxes to be at least 1x1
         roi_w, roi_h = np.maximum(roi_w, 1.0), np.maximum(roi_h, 1.0)
     return x0, y0, roi_w, roi_h
+
+
+def _check_ratio(value: Any) -> int:
+    ratio = check_int("sampling_ratio", value)
+    if ratio > 64:
+        raise ValueError(f"sampling_ratio must be <= 64 samples per bin side (or <= 0 for adaptive); got {ratio}")
+    return ratio
+
+
+def _check_adaptive_grid(rois: NDArray[np.float64], out_h: int, out_w: int, ratio: int, scale: float,
+                         aligned: bool) -> None:
+    """Refuse an adaptive sampling grid that would allocate too many samples (a huge box on a tiny output)."""
+    if ratio > 0 or rois.size == 0:
+        return
+    _, _, roi_w, roi_h = _roi_geometry(rois, scale, aligned)
+    g = max(float(np.ceil(np.max(roi_w) / out_w)), float(np.ceil(np.max(roi_h) / out_h)), 1.0)
+    check_elements("the adaptive RoIAlign grid (boxes x bins x samples)", int(len(rois) * (out_h + out_w) * g),
+                   "samples")
 
 
 def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_ratio: int = -1,
@@ -186,12 +214,49 @@ def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_rat
     """
     b = check_finite_array("box", box, ndim=1, last_dim=4)
     out_h, out_w = _check_pair("output_size", output_size)
-    ratio = check_int("sampling_ratio", sampling_ratio)
+    ratio = _check_ratio(sampling_ratio)
+    al = check_bool("aligned", aligned)
     scale = check_finite_float("spatial_scale", spatial_scale, positive=True)
-    x0, y0, roi_w, roi_h = _roi_geometry(b[None], scale, bool(aligned))
+    _check_adaptive_grid(b[None], out_h, out_w, ratio, scale, al)
+    x0, y0, roi_w, roi_h = _roi_geometry(b[None], scale, al)
     xs, mx = _roi_axis_coords(x0, roi_w, out_w, ratio)
     ys, my = _roi_axis_coords(y0, roi_h, out_h, ratio)
     return xs[0][:, mx[0, 0] > 0], ys[0][:, my[0, 0] > 0]
+
+
+def roi_bin_edges(box: ArrayLike, output_size: int | tuple[int, int]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Edges of RoIAlign's bins for one box, in integer-corner coordinates.
+
+    Bin ``(r, c)`` of a ``K_h x K_w`` output covers
+    ``[x0 + c w / K_w, x0 + (c + 1) w / K_w) x [y0 + r h / K_h, ...)`` with
+    ``w = x1 - x0`` and ``h = y1 - y0``.
+
+    Parameters
+    ----------
+    box : (4,) array_like of float
+        ``(x0, y0, x1, y1)``, integer-corner coordinates, ``x0 <= x1``, ``y0 <= y1``.
+    output_size : int or (int, int)
+        ``K`` for ``K x K`` bins, or ``(K_h, K_w)``.
+
+    Returns
+    -------
+    xs : ndarray of float64, shape (K_w + 1,)
+        Column edges from ``x0`` to ``x1``.
+    ys : ndarray of float64, shape (K_h + 1,)
+        Row edges from ``y0`` to ``y1``.
+
+    Examples
+    --------
+    >>> xs, ys = roi_bin_edges([1, 2, 3, 5], 2)
+    >>> xs.tolist(), ys.tolist()
+    ([1.0, 2.0, 3.0], [2.0, 3.5, 5.0])
+    """
+    b = check_finite_array("box", box, ndim=1, last_dim=4)
+    if b[2] < b[0] or b[3] < b[1]:
+        raise ValueError(f"box must have x0 <= x1 and y0 <= y1; got {b.tolist()!r}")
+    out_h, out_w = _check_pair("output_size", output_size)
+    return (b[0] + np.arange(out_w + 1) * ((b[2] - b[0]) / out_w),
+            b[1] + np.arange(out_h + 1) * ((b[3] - b[1]) / out_h))
 
 
 def bilinear_neighbors(x: float, y: float, shape: tuple[int, int]) -> list[tuple[int, int, float]]:
@@ -278,12 +343,15 @@ def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spa
     batch, rois = _check_rois(boxes, feats.shape[0])
     out_h, out_w = _check_pair("output_size", output_size)
     scale = check_finite_float("spatial_scale", spatial_scale, positive=True)
-    ratio = check_int("sampling_ratio", sampling_ratio)
-    if not isinstance(aligned, (bool, np.bool_)):
-        raise TypeError(f"aligned must be a bool; got {aligned!r}")
+    ratio = _check_ratio(sampling_ratio)
+    al = check_bool("aligned", aligned)
     _, channels, height, width = feats.shape
+    k = len(rois)
+    check_elements("the output (boxes x channels x output_size)", k * channels * out_h * out_w)
+    check_elements("the interpolation matrices (boxes x output_size x feature size)", k * (out_h * height + out_w * width))
+    _check_adaptive_grid(rois, out_h, out_w, ratio, scale, al)
 
-    x0, y0, roi_w, roi_h = _roi_geometry(rois, scale, bool(aligned))
+    x0, y0, roi_w, roi_h = _roi_geometry(rois, scale, al)
     ry = _roi_axis_matrix(y0, roi_h, out_h, ratio, height)       # [K, out_h, H]
     rx = _roi_axis_matrix(x0, roi_w, out_w, ratio, width)        # [K, out_w, W]
 
@@ -346,7 +414,7 @@ def paste_mask(mask: Any, box: Any, image_shape: tuple[int, int]) -> np.ndarray:
     [[0.0, 0.0, 0.0, 0.0], [0.0, 1.0, 1.0, 0.0], [0.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
     """
     m, b = _check_mask(mask), _check_box(box)
-    height, width = _check_pair("image_shape", image_shape)
+    height, width = check_size_pair("image_shape", image_shape)
     mh, mw = m.shape
 
     def axis(size: int, lo: float, hi: float, msize: int) -> np.ndarray:
@@ -383,7 +451,7 @@ def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], thresho
     ndarray of bool, shape (H, W)
     """
     m, b = _check_mask(mask), _check_box(box)
-    height, width = _check_pair("image_shape", image_shape)
+    height, width = check_size_pair("image_shape", image_shape)
     threshold = check_finite_float("threshold", threshold)
     mh, mw = m.shape
     padded = np.zeros((mh + 2, mw + 2))
@@ -392,6 +460,7 @@ def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], thresho
     half_w, half_h = (b[2] - b[0]) / 2 * (mw + 2) / mw, (b[3] - b[1]) / 2 * (mh + 2) / mh
     x0, y0, x1, y1 = np.trunc([cx - half_w, cy - half_h, cx + half_w, cy + half_h]).astype(np.int64)
     w, h = max(x1 - x0 + 1, 1), max(y1 - y0 + 1, 1)
+    check_elements("the resized mask (box height x width)", int(h) * int(w), "pixels")
     resized = resize(padded, (int(h), int(w)), "linear", "half_pixel") > threshold   # = cv2.resize(INTER_LINEAR)
     out = np.zeros((height, width), dtype=bool)
     xa, xb, ya, yb = max(x0, 0), min(x1 + 1, width), max(y0, 0), min(y1 + 1, height)
@@ -426,11 +495,14 @@ def paste_round_trip(truth: Any, box: Any, mask_size: int = 28, sampling_ratio: 
         with ``truth``; ``"wrong_paste_mask"``, ``"wrong_legacy"`` the number of
         pixels that differ from ``truth``.
     """
-    from .boxes import mask_iou
+    from .masks import mask_iou
 
-    t = check_finite_array("truth", truth, ndim=2) > 0.5
+    t = check_finite_array("truth", truth, ndim=2, allow_bool=True) > 0.5
+    if 0 in t.shape:
+        raise ValueError(f"truth must not be empty; got shape {t.shape}")
     b = _check_box(box)
-    m = check_positive_int("mask_size", mask_size)
+    m = check_size("mask_size", mask_size)
+    _check_ratio(sampling_ratio)
     roi = roi_align(t[None, None].astype(np.float64), b[None], m, sampling_ratio=sampling_ratio, aligned=True)[0, 0]
     out: dict[str, Any] = {"roi_mask": roi,
                            "paste_mask": paste_mask(roi, b, t.shape) >= 0.5,
@@ -474,14 +546,49 @@ def point_sample(features: Any, points: Any) -> np.ndarray:
     pts = check_finite_array("points", points, ndim=3, last_dim=2)
     if pts.shape[0] != feats.shape[0]:
         raise ValueError(f"points must have shape (N, P, 2) with N = {feats.shape[0]}; got shape {pts.shape}")
-    n, _, height, width = feats.shape
-    x = convert_origin(pts[..., 0] * width, Origin.CORNERS, Origin.CENTERS)    # [N, P] index space
-    y = convert_origin(pts[..., 1] * height, Origin.CORNERS, Origin.CENTERS)
-    xl, xh, wxl, wxh = _zero_padded_weights(x, width)
-    yl, yh, wyl, wyh = _zero_padded_weights(y, height)
-    batch = np.arange(n)[:, None]                                               # [N, 1]
-    out = 0.0
-    for yi, wy in ((yl, wyl), (yh, wyh)):
-        for xi, wx in ((xl, wxl), (xh, wxh)):
-            out = out + feats[batch, :, yi, xi] * (wy * wx)[..., None]          # [N, P, C]
-    return np.moveaxis(np.asarray(out), -1, 1)
+    n, channels, height, width = feats.shape
+    check_elements("the output (N x C x P)", n * channels * pts.shape[1])
+    # normalized [0, 1] -> integer corners (times W, H) -> sample indices: sample_bilinear(border="zeros")
+    uv = pts * np.array([width, height], dtype=np.float64) + _shift(Origin.CORNERS, Origin.CENTERS)   # [N, P, 2]
+    out = [_sample_bilinear(np.moveaxis(feats[b], 0, -1), uv[b], Border.ZEROS) for b in range(n)]    # [P, C] each
+    return np.stack([o.T for o in out])                                                             # [N, C, P]
+
+
+def random_boxes(num_boxes: int, image_size: float = 800.0, *, num_images: int = 1, seed: int = 0) -> NDArray[np.float64]:
+    """Seeded random boxes in a square image, in RoIAlign's ``(K, 5)`` layout.
+
+    Centers are uniform in ``[0, image_size)^2``; each side is log-uniform in
+    ``[16, image_size / 2]`` (boxes may reach past the image border, as
+    proposals do).
+
+    Parameters
+    ----------
+    num_boxes : int
+        ``K``, at most ``MAX_ELEMENTS / 5``.
+    image_size : float
+        Side of the image, ``> 32``, in integer-corner input coordinates.
+    num_images : int
+        Batch indices are drawn uniformly from ``0 .. num_images - 1``.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    ndarray of float64, shape (K, 5)
+        ``(n, x0, y0, x1, y1)`` rows.
+
+    Examples
+    --------
+    >>> b = random_boxes(3, 100, seed=1)
+    >>> b.shape, bool(((b[:, 3] - b[:, 1]) >= 16 - 1e-9).all())
+    ((3, 5), True)
+    """
+    k = check_int("num_boxes", num_boxes, minimum=1)
+    check_elements("the boxes (num_boxes x 5)", 5 * k)
+    size = check_finite_float("image_size", image_size, minimum=32.0)
+    images = check_int("num_images", num_images, minimum=1)
+    rng = np.random.default_rng(check_int("seed", seed, minimum=0))
+    centers = rng.uniform(0.0, size, (k, 2))
+    sides = np.exp(rng.uniform(np.log(16.0), np.log(size / 2), (k, 2)))
+    batch = rng.integers(0, images, (k, 1)).astype(np.float64)
+    return np.concatenate([batch, centers - sides / 2, centers + sides / 2], axis=1)

@@ -13,17 +13,16 @@ sample at the continuous point ``(c + 1/2, r + 1/2)``.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_finite_float, check_int, check_positive_int
-from .conventions import index_to_coord
+from ._validate import check_elements, check_finite_array, check_finite_float, check_int, check_size
+from .conventions import _subpixel_positions, index_to_coord
 
 __all__ = ["chirp", "zone_plate", "smooth_blobs"]
 
 
-def chirp(t: Any, f0: float = 1.0, f1: float = 20.0, length: float = 1.0) -> np.ndarray:
+def chirp(t: ArrayLike, f0: float = 1.0, f1: float = 20.0, length: float = 1.0) -> NDArray[np.float64]:
     """A linear chirp ``cos(2 pi phi(t))`` on ``[0, length]``, frequency ``f0 → f1``.
 
     Parameters
@@ -55,12 +54,12 @@ def chirp(t: Any, f0: float = 1.0, f1: float = 20.0, length: float = 1.0) -> np.
     f0 = check_finite_float("f0", f0)
     f1 = check_finite_float("f1", f1)
     length = check_finite_float("length", length, positive=True)
-    t = np.asarray(t, dtype=np.float64)
+    t = check_finite_array("t", t)
     phase = f0 * t + (f1 - f0) * t * t / (2.0 * length)
     return np.cos(2.0 * np.pi * phase)
 
 
-def zone_plate(h: int, w: int | None = None, *, max_freq: float = 0.5, supersample: int = 1) -> np.ndarray:
+def zone_plate(h: int, w: int | None = None, *, max_freq: float = 0.5, supersample: int = 1) -> NDArray[np.float64]:
     """A zone plate: ``cos(pi k r^2)`` rings whose frequency grows with the radius.
 
     Parameters
@@ -94,21 +93,21 @@ def zone_plate(h: int, w: int | None = None, *, max_freq: float = 0.5, supersamp
     >>> img.shape, float(img.max()) <= 1.0
     ((8, 8), True)
     """
-    h = check_positive_int("h", h)
-    w = h if w is None else check_positive_int("w", w)
+    h = check_size("h", h)
+    w = h if w is None else check_size("w", w)
     max_freq = check_finite_float("max_freq", max_freq, positive=True)
-    s = check_int("supersample", supersample, minimum=1)
+    s = check_size("supersample", supersample)
+    check_elements("the supersampled image (h s x w s)", h * s * w * s, "samples")
     k = 2.0 * max_freq / h
-    # sub-sample offsets inside a pixel: (m + 1/2)/s for m = 0..s-1 (centers of an s x s split)
-    sub = (np.arange(s) + 0.5) / s - 0.5                                         # [s]
-    ys = (index_to_coord(np.arange(h))[:, None] + sub[None, :]).ravel()          # [h*s]
-    xs = (index_to_coord(np.arange(w))[:, None] + sub[None, :]).ravel()          # [w*s]
+    # the s x s sub-samples of each pixel, on the half-pixel grid inside it (s = 1: the pixel centers)
+    ys = _subpixel_positions(h, s)                                               # [h*s]
+    xs = _subpixel_positions(w, s)                                               # [w*s]
     r2 = (ys[:, None] - h / 2.0) ** 2 + (xs[None, :] - w / 2.0) ** 2             # [h*s, w*s]
     fine = np.cos(np.pi * k * r2)
     return fine.reshape(h, s, w, s).mean(axis=(1, 3))
 
 
-def smooth_blobs(h: int, w: int | None = None, *, n_blobs: int = 6, seed: int = 0) -> np.ndarray:
+def smooth_blobs(h: int, w: int | None = None, *, n_blobs: int = 6, seed: int = 0) -> NDArray[np.float64]:
     """A smooth seeded test image: Gaussian blobs over a gentle diagonal ramp.
 
     Parameters
@@ -135,9 +134,10 @@ def smooth_blobs(h: int, w: int | None = None, *, n_blobs: int = 6, seed: int = 
     >>> bool((a == b).all()), float(a.min()) >= 0.0, float(a.max()) <= 1.0
     (True, True, True)
     """
-    h = check_positive_int("h", h)
-    w = h if w is None else check_positive_int("w", w)
-    n_blobs = check_int("n_blobs", n_blobs, minimum=0)
+    h = check_size("h", h)
+    w = h if w is None else check_size("w", w)
+    check_elements("the image (h x w)", h * w, "pixels")
+    n_blobs = check_int("n_blobs", n_blobs, minimum=0, maximum=1000)
     seed = check_int("seed", seed, minimum=0)
     rng = np.random.default_rng(seed)
     y = index_to_coord(np.arange(h))[:, None]

@@ -125,7 +125,7 @@ ONNX_NAME = {"half_pixel_symmetric": "half_pixel"}
 def test_onnxruntime_linear_every_mode(ctm):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
-    from pixelviz.backends.onnxruntime import make_resize
+    from pixelviz.backends.onnxruntime_ops import make_resize
     res = probe_resize(make_resize("linear", ctm)())
     assert res.kind == "interpolation"
     assert res.convention == ONNX_NAME.get(ctm, ctm)
@@ -137,7 +137,7 @@ def test_onnxruntime_linear_every_mode(ctm):
 def test_onnxruntime_nearest_every_rounding(ctm, nearest_mode):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
-    from pixelviz.backends.onnxruntime import make_resize
+    from pixelviz.backends.onnxruntime_ops import make_resize
     res = probe_resize(make_resize("nearest", ctm, nearest_mode)())
     assert res.kind == "nearest"
     assert (ctm, nearest_mode) in res.nearest_candidates

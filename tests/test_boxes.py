@@ -1,4 +1,4 @@
-"""Box coding, flips and polygon rasterization; expectations derived by hand in comments."""
+"""Box coding and flips; expectations derived by hand in comments."""
 
 import numpy as np
 import pytest
@@ -100,16 +100,6 @@ def test_index_flip_on_coordinate_boxes_shifts_one_pixel_left():
                                np.tile([-1, 0, -1, 0], (50, 1)))
 
 
-def test_coordinate_flip_of_polygon_matches_flipping_its_mask():
-    poly = np.array([[1.2, 0.7], [9.3, 2.1], [6.6, 8.4], [2.1, 6.2]])
-    mask = B.polygon_mask(poly, (10, 12))
-    # the mask is a set of pixel indices: flipping it is fliplr (index flip)
-    np.testing.assert_array_equal(B.polygon_mask(B.flip_polygon(poly, 12), (10, 12)), mask[:, ::-1])
-    # Detectron's W-1-x on coordinates gives the same mask shifted one pixel left
-    wrong = B.polygon_mask(B.flip_polygon(poly, 12, kind="indices"), (10, 12))
-    np.testing.assert_array_equal(wrong[:, :-1], mask[:, ::-1][:, 1:])
-
-
 def test_flip_rejects_bad_input():
     with pytest.raises(ValueError, match="kind must be one of"):
         B.flip_points([1, 2], 10, kind="index")
@@ -119,61 +109,3 @@ def test_flip_rejects_bad_input():
         B.flip_points([1, 2, 3], 10)
     with pytest.raises(ValueError, match="polygon must have at least 3 vertices"):
         B.flip_polygon([[0, 0], [1, 1]], 10)
-
-
-# ---------------------------------------------------------------- rasterization
-def test_polygon_mask_hand_example():
-    # rectangle x in [1, 3], y in [1, 2]: centers (1.5, 1.5) and (2.5, 1.5) are inside
-    m = B.polygon_mask([[1, 1], [3, 1], [3, 2], [1, 2]], (3, 4))
-    expected = np.zeros((3, 4))
-    expected[1, 1:3] = 1
-    np.testing.assert_array_equal(m, expected)
-
-
-def test_polygon_mask_supersampled_area_approaches_exact_area():
-    # right triangle with legs 6.2 and 5.7: area 6.2 * 5.7 / 2 = 17.67; point counting converges
-    # with the number of points per pixel: require < 0.5 % of the area at 64 x 64 points
-    m = B.polygon_mask([[0.1, 0.2], [6.3, 0.2], [0.1, 5.9]], (8, 8), supersample=64)
-    assert abs(m.sum() - 17.67) < 0.005 * 17.67
-
-
-def test_polygon_mask_close_to_pycocotools():
-    mask_utils = pytest.importorskip("pycocotools.mask")
-    poly = np.array([[3.3, 2.2], [40.7, 5.1], [30.2, 35.6], [8.4, 28.9]])
-    rle = mask_utils.frPyObjects([poly.ravel().tolist()], 40, 48)
-    coco = mask_utils.decode(mask_utils.merge(rle)).astype(bool)
-    ours = B.polygon_mask(poly, (40, 48)).astype(bool)
-    iou = (coco & ours).sum() / (coco | ours).sum()
-    assert iou > 0.97  # both rasterize the same polygon; they may differ on edge pixels only
-
-
-def test_polygon_mask_rejects_bad_input():
-    with pytest.raises(ValueError, match="polygon must have at least 3 vertices"):
-        B.polygon_mask([[0, 0], [1, 1]], (3, 3))
-    with pytest.raises(TypeError, match=r"shape must be a pair \(H, W\)"):
-        B.polygon_mask([[0, 0], [1, 1], [0, 1]], 3)
-    with pytest.raises(ValueError, match="supersample must be >= 1"):
-        B.polygon_mask([[0, 0], [1, 1], [0, 1]], (3, 3), supersample=0)
-
-
-# ---------------------------------------------------------------- polygon vs mask pipeline
-def test_mask_iou_hand_example():
-    # intersection 1 + 0.5 = 1.5; union 2 + 1.5 - 1.5 = 2 -> 0.75
-    assert B.mask_iou([[1, 1, 0]], [[1, 0.5, 0]]) == 0.75
-    with pytest.raises(ValueError, match=r"reference must have the mask's shape \(1, 3\)"):
-        B.mask_iou([[1, 1, 0]], [[1, 0]])
-
-
-def test_pipeline_without_resize_is_lossless_both_ways():
-    # scale 1 and an integer crop: flipping a mask (fliplr) equals rasterizing the coordinate-flipped
-    # polygon (pixel centers are symmetric), so both pipelines give the same mask. (Vertices chosen so
-    # that no edge passes exactly through a pixel center, where "inside" is a tie broken one way.)
-    poly = np.array([[3.31, 2.23], [20.71, 5.13], [15.17, 18.61], [4.43, 14.93]])
-    out = B.polygon_vs_mask_pipeline(poly, (24, 26), scale=1.0, crop=(2, 1, 20, 20))
-    np.testing.assert_array_equal(out["mask first"], out["polygon first"])
-
-
-def test_pipeline_polygon_first_is_closer_to_exact_after_resize():
-    poly = np.array([[3.3, 2.2], [20.7, 5.1], [15.2, 18.6], [4.4, 14.9]])
-    out = B.polygon_vs_mask_pipeline(poly, (24, 26), scale=1.5, crop=(3, 2, 30, 28))
-    assert B.mask_iou(out["polygon first"], out["exact"]) > B.mask_iou(out["mask first"], out["exact"])

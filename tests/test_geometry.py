@@ -232,20 +232,3 @@ def test_pixel_centers():
     assert c.shape == (2, 3, 2)
     assert c[1, 2].tolist() == [2.5, 1.5]  # row 1, col 2 -> (x, y) = (2.5, 1.5)
     assert g.pixel_centers((2, 3), "centers")[1, 2].tolist() == [2.0, 1.0]
-
-
-def test_rasterize_polygon_rectangle_and_triangle():
-    m = g.rasterize_polygon([1, 1, 3, 1, 3, 2, 1, 2], (4, 4))
-    assert np.argwhere(m).tolist() == [[1, 1], [1, 2]]
-    # triangle (0,0), (4,0), (0,4): center (c+1/2, r+1/2) inside when c + r + 1 < 4 -> c + r <= 2: 6 pixels
-    t = g.rasterize_polygon([0, 0, 4, 0, 0, 4], (4, 4))
-    assert t.sum() == 6 and t[0, 2] and not t[1, 2]
-
-
-def test_rasterize_polygon_dilate():
-    # square [2, 4]^2 grown by 0.5: centers 1.5..4.5 -> pixels 1..4 in each axis
-    # (center 1.5 is exactly 0.5 from the edge: included)
-    m = g.rasterize_polygon([2, 2, 4, 2, 4, 4, 2, 4], (6, 6), dilate=0.5)
-    assert np.argwhere(m.any(axis=0)).ravel().tolist() == [1, 2, 3, 4]
-    with pytest.raises(ValueError, match="dilate must be >= 0"):
-        g.rasterize_polygon([0, 0, 1, 0, 1, 1], (2, 2), dilate=-1)

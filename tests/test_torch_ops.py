@@ -7,7 +7,7 @@ torch = pytest.importorskip("torch")
 
 import pixelviz as pv  # noqa: E402
 from pixelviz import roi as R  # noqa: E402
-from pixelviz import torch_ops as T  # noqa: E402
+from pixelviz.backends import torch_ops as T  # noqa: E402
 
 DEVICE = pv.torch_device()
 

@@ -14,7 +14,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
-from pixelviz.boxes import flip_boxes, flip_polygon, polygon_mask
+from pixelviz.boxes import flip_boxes, flip_polygon
+from pixelviz.masks import polygon_mask
 from pixelviz.conventions import Origin, convert_origin, parse_origin
 from pixelviz.geometry import convert_polygon_origin
 from pixelviz.plot import SIGNAL_COLOR

@@ -44,22 +44,18 @@ def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) 
     (ndarray of float64, shape (K, K), str)
         The values and ``"torchvision"`` or ``"pixelviz.roi"``.
     """
-    try:
-        import torch
-        from torchvision.ops import roi_align
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("torchvision") is None:
         from pixelviz.roi import roi_align as reference
 
         out = reference(_IMAGE[None, None], [list(box)], output_size, sampling_ratio=sampling_ratio, aligned=aligned)
         return out[0, 0], "pixelviz.roi"
-    from pixelviz.devices import torch_device
+    from pixelviz.backends.torchvision_ops import roi_align
 
-    device = torch_device()
-    features = torch.as_tensor(_IMAGE, dtype=torch.float32, device=device)[None, None]
-    boxes = torch.tensor([[0.0, *map(float, box)]], dtype=torch.float32, device=device)
-    out = roi_align(features, boxes, output_size, spatial_scale=1.0, sampling_ratio=sampling_ratio,
+    out = roi_align(_IMAGE[None, None], [[0.0, *map(float, box)]], output_size, sampling_ratio=sampling_ratio,
                     aligned=aligned)
-    return out[0, 0].cpu().double().numpy(), "torchvision"
+    return out[0, 0], "torchvision"
 
 
 class RoIAlignExplorer(Explorer):

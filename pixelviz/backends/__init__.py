@@ -1,5 +1,14 @@
-"""Real library resize ops in one signature, ``fn(x, size) -> y``, for the probe.
+"""Every call of a real library in pixelviz: one module per library.
 
+Each ``<library>_ops`` module wraps one library (``torch_ops`` for PyTorch,
+``torchvision_ops``, ``opencv_ops`` for ``cv2``, ``pillow_ops`` for ``PIL``,
+``skimage_ops``, ``scipy_ops``, ``onnxruntime_ops`` for ONNX and ONNX
+Runtime, ``tensorflow_ops``, ``jax_ops``, ``pycocotools_ops``) and imports it
+only inside its functions, so ``import pixelviz.backends`` needs only numpy.
+The names end in ``_ops`` so that ``backends/torch_ops.py`` never reads like
+the ``torch`` package it calls.
+
+Their resize ops share one signature, ``fn(x, size) -> y``, for the probe.
 Every backend imports its library only when first called, and reports
 ``"not installed"`` when the library is missing::
 
@@ -15,11 +24,32 @@ each of them.
 from __future__ import annotations
 
 # Registration order is the order of the tables: the article's rows first.
-from . import opencv, pillow, skimage, torch, tensorflow, onnxruntime, scipy, jax  # noqa: F401, I001
+from . import (  # noqa: I001
+    opencv_ops,
+    pillow_ops,
+    skimage_ops,
+    torch_ops,
+    torchvision_ops,
+    tensorflow_ops,
+    onnxruntime_ops,
+    scipy_ops,
+    jax_ops,
+    pycocotools_ops,
+)
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import BackendReport, compare_with_article, probe_backends, report_table
 
 __all__ = [
+    "opencv_ops",
+    "pillow_ops",
+    "skimage_ops",
+    "torch_ops",
+    "torchvision_ops",
+    "tensorflow_ops",
+    "onnxruntime_ops",
+    "scipy_ops",
+    "jax_ops",
+    "pycocotools_ops",
     "Backend",
     "BackendReport",
     "NotInstalledError",

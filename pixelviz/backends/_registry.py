@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -97,12 +98,16 @@ class Backend:
         NotInstalledError
             If the library is not installed.
         """
+        from .._validate import check_finite_array, check_size
+
+        arr = check_finite_array("x", x, ndim=1)
+        m = check_size("size", size)
         fn = _FN_CACHE.get(self.name)
         if fn is None:
             if not self.available():
                 raise NotInstalledError(f"backend {self.name!r} needs {self.module!r}, which is not installed")
             fn = _FN_CACHE.setdefault(self.name, self.factory())
-        return np.asarray(fn(np.asarray(x, dtype=np.float64), int(size)), dtype=np.float64).reshape(-1)
+        return np.asarray(fn(arr, m), dtype=np.float64).reshape(-1)
 
     __call__ = resize
 
@@ -113,12 +118,14 @@ class Backend:
 
 
 _REGISTRY: dict[str, Backend] = {}
-_FN_CACHE: dict[str, Callable] = {}
+_FN_CACHE: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {}
 
 
 def register(*backends: Backend) -> None:
     """Add backends to the registry (names must be unique)."""
     for b in backends:
+        if not isinstance(b, Backend):
+            raise TypeError(f"backends must be Backend objects; got {type(b).__name__}")
         if b.name in _REGISTRY:
             raise ValueError(f"backend name must be unique; got {b.name!r} twice")
         _REGISTRY[b.name] = b

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from ..conventions import Convention
-from ..probe import ProbeResult, probe_resize
+from .._validate import check_bool
+from ..conventions import GRID_CONVENTIONS, Convention
+from ..probe import FIT_PAIR, ProbeKind, ProbeResult, probe_resize
+from ..probe.result import UnnamedRounding
 from ..tables import Table
 from ._registry import Backend, list_backends
 
-__all__ = ["BackendReport", "probe_backends", "compare_with_article", "report_table"]
+__all__ = ["BackendReport", "probe_backends", "compare_with_article", "report_table", "ARTICLE_CLAIMS"]
 
-# The article's symbols, as the conventions that may carry them.
-_CLAIMS = {
-    "①": {Convention.ALIGN_CORNERS.value, Convention.TF_CROP_AND_RESIZE.value},
-    "②": {Convention.HALF_PIXEL.value, Convention.HALF_PIXEL_SYMMETRIC.value},
-    "③": {Convention.ASYMMETRIC.value},
-}
+#: What the article's library table may say of an op: one of its three grids, by symbol, or
+#: "buggy" ("buggy, none of the above") / "none" ("none of the above").
+ARTICLE_CLAIMS: tuple[str, ...] = tuple(c.symbol for c in GRID_CONVENTIONS) + ("buggy", "none")
+_GRID_BY_SYMBOL = {c.symbol: c for c in GRID_CONVENTIONS}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +53,8 @@ class BackendReport:
         """``compare_with_article(backend.article, result)``."""
         return compare_with_article(self.backend.article, self.result)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary; the probe result with its measurements (see :meth:`ProbeResult.to_dict`)."""
         agree, note = self.agreement
         return {"name": self.backend.name, "library": self.backend.library, "op": self.backend.op,
                 "options": self.backend.options, "status": self.status, "version": self.version,
@@ -100,36 +102,42 @@ def compare_with_article(claim: str | None, result: ProbeResult | None) -> tuple
     Returns
     -------
     (str, str)
-        ``("yes" | "no" | "partly" | "—", note)``. A filter whose centers
-        follow the claimed grid is ``"partly"``: right grid, but not a pure
-        interpolation when downsampling. ``"buggy"``/``"none"`` agree unless
-        the measurement names one of ①②③ with a standard rounding, which the
-        note then gives.
+        ``("yes" | "no" | "partly" | "—", note)``. A candidate agrees with a
+        grid when its :attr:`~pixelviz.conventions.Convention.grid` is that
+        grid (``pytorch_half_pixel`` is ②, ``tf_crop_and_resize`` ①). A filter
+        whose centers follow the claimed grid is ``"partly"``: right grid, but
+        not a pure interpolation when downsampling. ``"buggy"``/``"none"``
+        agree unless the measurement names one of ①②③ with a standard
+        rounding, which the note then gives.
     """
+    if claim is not None and claim not in ARTICLE_CLAIMS:
+        raise ValueError(f"claim must be one of {list(ARTICLE_CLAIMS)} or None; got {claim!r}")
+    if result is not None and not isinstance(result, ProbeResult):
+        raise TypeError(f"result must be a ProbeResult or None; got {type(result).__name__}")
     if claim is None or result is None:
         return "—", ""
-    names = set(result.candidates)
-    if claim in _CLAIMS:
-        want = _CLAIMS[claim]
-        if result.kind == "filter":
-            if want & set(result.center_candidates):
+    grids = {c.grid for c in result.candidates}
+    if claim in _GRID_BY_SYMBOL:
+        want = _GRID_BY_SYMBOL[claim]
+        if result.kind is ProbeKind.FILTER:
+            if want in result.grids:
                 return "partly", f"grid {claim} for the filter centers, but downsampling is a filter, not an interpolation"
             return "no", f"article {claim}; measured {result.verdict}"
-        if want & names:
-            if result.kind == "nearest" and result.rounding not in (None, "none"):
+        if want in grids:
+            if result.kind is ProbeKind.NEAREST and result.rounding not in (None, UnnamedRounding.NONE):
                 return "yes", f"rounding: {result.rounding}"
             return "yes", ""
         return "no", f"article {claim}; measured {result.verdict}"
     # "buggy" / "none of the above"
-    for symbol, want in _CLAIMS.items():
-        if want & names:
-            what = f"{symbol} with {result.rounding} rounding" if result.kind == "nearest" else symbol
+    for grid in GRID_CONVENTIONS:
+        if grid in grids:
+            what = f"{grid.symbol} with {result.rounding} rounding" if result.kind is ProbeKind.NEAREST else grid.symbol
             return "no", f"article: none of ①②③; measured: {what}"
     return "yes", f"measured {result.verdict}"
 
 
 def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
-                 library: str | None = None) -> Table:
+                 library: str | None = None, pair: tuple[int, int] = FIT_PAIR) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
     Parameters
@@ -141,37 +149,40 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
     library : str, optional
         Only this library's rows (e.g. ``"OpenCV"``); the ``library`` column is
         then left out, since the caller titles the table with it.
+    pair : (int, int)
+        The measured size pair whose fit the table shows (default
+        :data:`~pixelviz.probe.FIT_PAIR`, 24 → 36).
 
     Returns
     -------
     Table
         Columns ``library``, ``version``, ``op`` and ``options`` (merged into one
-        ``op and options`` column when ``library`` is given), ``measured``, ``fitted map 24→36`` (``x = a·i + b`` for interpolations
+        ``op and options`` column when ``library`` is given), ``measured``, ``fitted map N→M`` (``x = a·i + b`` for interpolations
         and filters, the first source indices picked for nearest ops),
         ``article`` and ``agrees?`` (``yes`` / ``no`` / ``partly`` / ``—``; the
         reasons are in :attr:`BackendReport.agreement`).
     """
     rows = []
+    reports = list(reports)
+    for k, r in enumerate(reports):
+        if not isinstance(r, BackendReport):
+            raise TypeError(f"reports[{k}] must be a BackendReport; got {type(r).__name__}")
+    check_bool("show_missing", show_missing)
+    if library is not None and not isinstance(library, str):
+        raise TypeError(f"library must be a library name (str) or None; got {library!r}")
+    if isinstance(pair, (str, bytes)) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
+        raise TypeError(f"pair must be an (in_size, out_size) pair; got {pair!r}")
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
             continue
         # a library's own table merges op and options into one cell to stay narrow
-        lead = [f"{b.op} {b.options}".strip()] if library is not None else [b.library, r.version or "—", b.op,
-                                                                           b.options]
-        if r.status != "ok":
+        lead = [b.label] if library is not None else [b.library, r.version or "—", b.op, b.options]
+        if r.status != "ok" or r.result is None:
             if show_missing:
                 rows.append(lead + [r.status if not r.error else f"error: {r.error}", "", b.article or "—", ""])
             continue
-        res = r.result
-        fit = next((p for p in res.pairs if (p.in_size, p.out_size) == (24, 36)), None)
-        if fit is None:
-            fit_text = ""
-        elif res.kind == "nearest":
-            fit_text = "picks " + " ".join(str(int(v)) for v in fit.picks[:8]) + " …"
-        else:
-            fit_text = fit.fit_text().split(": ", 1)[1]
-        rows.append(lead + [res.verdict, fit_text, b.article or "—", r.agreement[0]])
-    headers = ["measured", "fitted map 24→36", "article", "agrees?"]
+        rows.append(lead + [r.result.verdict, r.result.fit_row(tuple(pair)), b.article or "—", r.agreement[0]])
+    headers = ["measured", f"fitted map {pair[0]}→{pair[1]}", "article", "agrees?"]
     return Table((["op and options"] if library is not None else ["library", "version", "op", "options"])
                  + headers, rows)

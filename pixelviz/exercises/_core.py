@@ -13,7 +13,6 @@ the answer follows instead of a bare "wrong".
 from __future__ import annotations
 
 import copy
-import difflib
 import enum
 import html
 import numbers
@@ -21,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
+
+from .._validate import check_choice
 
 __all__ = ["Alternative", "Exercise", "Result", "register", "get_exercise", "exercise_names", "check"]
 
@@ -128,12 +129,7 @@ def get_exercise(name: str) -> Exercise:
     """The registered exercise called ``name``, with a did-you-mean hint if unknown."""
     if not isinstance(name, str):
         raise TypeError(f"name must be an exercise name (str); got {name!r}")
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        close = difflib.get_close_matches(name, list(_REGISTRY), n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"name must be one of {list(_REGISTRY)}; got {name!r}{hint}") from None
+    return _REGISTRY[check_choice("name", name, list(_REGISTRY))]
 
 
 # ----------------------------------------------------------------- comparing

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, source_coords
+from ..conventions import GRID_CONVENTIONS, Convention, lands_on_samples, parse_convention, reads_outside, source_coords
 from ._core import Alternative, Exercise, register
 
 __all__ = ["LANDED", "N_OUTSIDE", "COMMUTES_WITH_FLIP"]
@@ -29,9 +29,7 @@ def _x(n_in: int, n_out: int, conv: Convention | str) -> np.ndarray:
 
 # ----------------------------------------------------------------- 3.1
 def _landed(n_in: int, n_out: int, conv: Convention | str) -> np.ndarray:
-    x = _x(n_in, n_out, conv)
-    on_sample = np.isclose(x, np.round(x), rtol=0, atol=1e-9) & (x >= 0) & (x <= n_in - 1)
-    return np.flatnonzero(on_sample)
+    return np.flatnonzero(lands_on_samples(n_in, n_out, conv))
 
 
 def _as_indices(value: Any) -> np.ndarray:
@@ -85,8 +83,7 @@ def _count(mask: np.ndarray) -> int:
 
 
 def _n_outside(n_in: int, n_out: int, conv: Convention | str) -> int:
-    x = _x(n_in, n_out, conv)
-    return _count((x < 0) | (x > n_in - 1))
+    return _count(reads_outside(n_in, n_out, conv))
 
 
 N_OUTSIDE = register(Exercise(

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..conventions import Convention, Origin, convert_origin, index_to_coord
-from ..roi import bilinear_neighbors, roi_sample_points
+from ..roi import bilinear_neighbors, roi_bin_edges, roi_sample_points
 from ._style import SIGNAL_COLOR, convention_color
 
 __all__ = ["draw_roi_align", "plot_roi_align", "plot_masks"]
@@ -79,9 +79,10 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
     xs, ys = roi_sample_points(b, k, sampling_ratio, aligned)        # sample-index space
     ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
                                edgecolor=SIGNAL_COLOR, lw=2.2, zorder=3))
-    for t in range(1, k):
-        ax.plot([b[0] + t * (b[2] - b[0]) / k] * 2, [b[1], b[3]], "--", color=SIGNAL_COLOR, lw=1, zorder=3)
-        ax.plot([b[0], b[2]], [b[1] + t * (b[3] - b[1]) / k] * 2, "--", color=SIGNAL_COLOR, lw=1, zorder=3)
+    edges_x, edges_y = roi_bin_edges(b, k)
+    for ex, ey in zip(edges_x[1:-1], edges_y[1:-1]):                   # the inner bin edges
+        ax.plot([ex] * 2, [b[1], b[3]], "--", color=SIGNAL_COLOR, lw=1, zorder=3)
+        ax.plot([b[0], b[2]], [ey] * 2, "--", color=SIGNAL_COLOR, lw=1, zorder=3)
 
     # where the sample sits in the box, and where the op reads it (index j is drawn at its center j + 1/2)
     rx, ry = convert_origin(xs, Origin.CENTERS, Origin.CORNERS), convert_origin(ys, Origin.CENTERS, Origin.CORNERS)
