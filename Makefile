@@ -1,6 +1,9 @@
 # The two commands of the README:
 #   make book   create .venv, install, execute every notebook, write _build/html
-#   make test   everything `make book` does, then every test (unit, notebooks, browser)
+#   make test   lint, everything `make book` does, then every test (unit, slow, notebooks, browser)
+# For everyday work:
+#   make lint   ruff (lint + import order) on the whole tree, mypy on pixelviz/: zero findings
+#   make unit   the unit tests alone, without building the book (the Colab venv build is `make slow`)
 #
 # Heavy packages are pinned for the machines this is developed and tested on by
 # constraints/test-machine.txt; set CONSTRAINTS= to use pyproject's ranges only.
@@ -17,7 +20,7 @@ PYTEST_WORKERS ?= 2
 # dropped whenever any of those change.
 SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
 
-.PHONY: book test install clean
+.PHONY: book test install clean lint format-check unit slow
 
 install: $(STAMP)
 
@@ -38,12 +41,28 @@ book: $(STAMP)
 	@echo ""
 	@echo "The book is in $(CURDIR)/_build/html — open file://$(CURDIR)/_build/html/index.html"
 
-# Unit tests, then every notebook through nbmake, then the browser tests
+# Lint and types first (seconds), then the book, the unit tests, the slow
+# Colab-install test, every notebook through nbmake, and the browser tests
 # against the site `make book` just built.
-test: book
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser" tests
+test: lint book
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser and not slow" tests
+	$(BIN)/python -m pytest -m slow tests
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --nbmake --nbmake-timeout=300 book
 	$(BIN)/python -m pytest -m browser tests
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# The layout check; it joins `lint` once the tree has had its one `ruff format` pass.
+format-check: $(STAMP)
+	$(BIN)/ruff format --check .
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser and not slow" tests
+
+slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow tests
 
 clean:
 	rm -rf _build

@@ -40,7 +40,8 @@ def main() -> dict:
     img = np.random.default_rng(0).standard_normal(SIZE_IN).astype(np.float32)
     t_img = torch.from_numpy(img)[None, None]
     modes = {
-        "nearest": (cv2.INTER_NEAREST, dict(mode="nearest"), dict(mode="nearest", convention="asymmetric", rounding="floor")),
+        "nearest": (cv2.INTER_NEAREST, dict(mode="nearest"),
+                    dict(mode="nearest", convention="asymmetric", rounding="floor")),
         "linear": (cv2.INTER_LINEAR, dict(mode="bilinear", align_corners=False), dict(mode="linear")),
         "cubic": (cv2.INTER_CUBIC, dict(mode="bicubic", align_corners=False), dict(mode="cubic")),
     }
@@ -49,9 +50,9 @@ def main() -> dict:
         for name, (flag, tkw, pkw) in modes.items():
             row = {
                 "mode": name, "direction": direction, "in": list(SIZE_IN), "out": [h, w],
-                "pixelviz_s": best_time(lambda: pv.resize(img, (h, w), **pkw)),
-                "opencv_s": best_time(lambda: cv2.resize(img, (w, h), interpolation=flag)),
-                "torch_s": best_time(lambda: F.interpolate(t_img, size=(h, w), **tkw)),
+                "pixelviz_s": best_time(lambda h=h, w=w, pkw=pkw: pv.resize(img, (h, w), **pkw)),
+                "opencv_s": best_time(lambda h=h, w=w, flag=flag: cv2.resize(img, (w, h), interpolation=flag)),
+                "torch_s": best_time(lambda h=h, w=w, tkw=tkw: F.interpolate(t_img, size=(h, w), **tkw)),
             }
             row["ratio_vs_opencv"] = row["pixelviz_s"] / row["opencv_s"]
             row["ratio_vs_torch"] = row["pixelviz_s"] / row["torch_s"]

@@ -77,7 +77,10 @@ _LAZY_SUBMODULES = {"plot", "boxes", "masks", "anchors", "backends", "exercises"
 
 
 def torch_device() -> Any:
-    """``torch.device("cuda")`` when a GPU is visible, else ``"cpu"`` (see :func:`pixelviz.backends.torch_ops.torch_device`)."""
+    """``torch.device("cuda")`` when a GPU is visible, else ``"cpu"``.
+
+    See :func:`pixelviz.backends.torch_ops.torch_device` (where torch is called).
+    """
     from .backends.torch_ops import torch_device as device
 
     return device()

@@ -47,7 +47,6 @@ from numpy.typing import ArrayLike, NDArray
 from ._validate import (
     check_bool,
     check_choice,
-    check_elements,
     check_finite_array,
     check_finite_float,
     check_size,
@@ -359,7 +358,8 @@ def sample_positions(n: int, convention: Convention | str, length: float = 1.0) 
 
 def _subpixel_positions(n: int, supersample: int) -> NDArray[np.float64]:
     # pixel i covers [i, i + 1): its s sub-samples sit on the half-pixel grid ② of that unit interval
-    return (np.arange(n, dtype=np.float64)[:, None] + _sample_positions(supersample, Convention.HALF_PIXEL, 1.0)).ravel()
+    inside = _sample_positions(supersample, Convention.HALF_PIXEL, 1.0)                  # [s] in [0, 1)
+    return (np.arange(n, dtype=np.float64)[:, None] + inside).ravel()
 
 
 def subpixel_positions(n: int, supersample: int = 1) -> NDArray[np.float64]:

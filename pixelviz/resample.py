@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
 from ._validate import (
     check_bool,
@@ -107,7 +107,8 @@ class ResizeWeights(NamedTuple):
     invalid outputs: their coordinate lies outside the input).
     """
 
-    index: np.ndarray
+    # a field named like tuple.index: kept, the explorers and tests read table.index
+    index: np.ndarray  # type: ignore[assignment]
     """(M, taps) int64, every entry in ``[0, N - 1]`` (clamped)."""
     weight: np.ndarray
     """(M, taps) float64; each row sums to 1 (0 for invalid rows)."""

@@ -224,7 +224,8 @@ def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_rat
     return xs[0][:, mx[0, 0] > 0], ys[0][:, my[0, 0] > 0]
 
 
-def roi_bin_edges(box: ArrayLike, output_size: int | tuple[int, int]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def roi_bin_edges(box: ArrayLike,
+                  output_size: int | tuple[int, int]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Edges of RoIAlign's bins for one box, in integer-corner coordinates.
 
     Bin ``(r, c)`` of a ``K_h x K_w`` output covers
@@ -348,7 +349,8 @@ def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spa
     _, channels, height, width = feats.shape
     k = len(rois)
     check_elements("the output (boxes x channels x output_size)", k * channels * out_h * out_w)
-    check_elements("the interpolation matrices (boxes x output_size x feature size)", k * (out_h * height + out_w * width))
+    check_elements("the interpolation matrices (boxes x output_size x feature size)",
+                   k * (out_h * height + out_w * width))
     _check_adaptive_grid(rois, out_h, out_w, ratio, scale, al)
 
     x0, y0, roi_w, roi_h = _roi_geometry(rois, scale, al)
@@ -554,7 +556,8 @@ def point_sample(features: Any, points: Any) -> np.ndarray:
     return np.stack([o.T for o in out])                                                             # [N, C, P]
 
 
-def random_boxes(num_boxes: int, image_size: float = 800.0, *, num_images: int = 1, seed: int = 0) -> NDArray[np.float64]:
+def random_boxes(num_boxes: int, image_size: float = 800.0, *, num_images: int = 1,
+                 seed: int = 0) -> NDArray[np.float64]:
     """Seeded random boxes in a square image, in RoIAlign's ``(K, 5)`` layout.
 
     Centers are uniform in ``[0, image_size)^2``; each side is log-uniform in

@@ -84,7 +84,7 @@ def settle(page, timeout_ms: int = 5000) -> None:
     """Wait until the page has made no request for 500 ms (math fonts, lazy images), at most ``timeout_ms``."""
     try:
         page.wait_for_load_state("networkidle", timeout=timeout_ms)
-    except Exception:  # noqa: BLE001 - a page that keeps polling is judged as it is
+    except Exception:
         pass
 
 

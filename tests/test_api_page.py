@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pixelviz
-import widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 API = (ROOT / "book" / "api.md").read_text()

@@ -1,8 +1,9 @@
 """Binder's environment (binder/requirements.txt) names the package set the tests use: pyproject's ops + widgets."""
 
 import re
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]

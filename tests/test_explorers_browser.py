@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import browser_support
+import pytest
 from browser_support import offline_browser, open_offline_page, serve_site
 
 pytestmark = pytest.mark.browser

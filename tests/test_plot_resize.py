@@ -4,13 +4,17 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-import pixelviz as pv  # noqa: E402
-from pixelviz.plot import (  # noqa: E402
-    draw_resize_1d, grid_points_2d, plot_grid_2d, plot_resize_2d, plot_resize_versions_1d, show_image,
+from pixelviz.plot import (
+    draw_resize_1d,
+    grid_points_2d,
+    plot_grid_2d,
+    plot_resize_2d,
+    plot_resize_versions_1d,
+    show_image,
 )
 
 

@@ -4,10 +4,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
 
-from pixelviz.plot import draw_roi_align, plot_roi_align  # noqa: E402
+from pixelviz.plot import draw_roi_align, plot_roi_align
 
 
 def test_draw_roi_align_aligned_reads_where_it_samples():

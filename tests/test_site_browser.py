@@ -1,7 +1,6 @@
 """The built site in a real browser, with the network off (needs `make book` first)."""
 
 import pytest
-
 from browser_support import SITE, offline_browser, open_offline_page, serve_site
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser_support import ROOT, SITE, offline_browser, open_offline_page, page_bytes, serve_site, settle
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,17 @@ import re
 import numpy as np
 import pytest
 
-from widgets import STATIC_ENV, Control, Explorer, GridExplorer, OriginFlipExplorer, ResizeExplorer, RoIAlignExplorer, static_mode
+from widgets import (
+    STATIC_ENV,
+    Control,
+    Explorer,
+    GridExplorer,
+    OriginFlipExplorer,
+    ResizeExplorer,
+    RoIAlignExplorer,
+    static_mode,
+)
 from widgets._core import _default_fmt
-
 
 # -- helpers -------------------------------------------------------------------
 
@@ -362,7 +370,6 @@ def test_roi_explorer_hand_example_aligned_and_legacy():
 
 def test_roi_explorer_values_match_numpy_reference():
     from pixelviz.roi import roi_align
-
     from widgets.roi import _IMAGE
 
     ex = RoIAlignExplorer(x0=0.75, y0=1.25, size=3.5, output_size=3, sampling_ratio=2, aligned=False)

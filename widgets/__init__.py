@@ -13,4 +13,5 @@ from .origin import OriginFlipExplorer
 from .resize import ResizeExplorer
 from .roi import RoIAlignExplorer
 
-__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer", "RoIAlignExplorer", "ResizeExplorer"]
+__all__ = ["STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer", "OriginFlipExplorer",
+           "RoIAlignExplorer", "ResizeExplorer"]

@@ -45,8 +45,9 @@ import json
 import numbers
 import os
 import warnings
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Iterator
+from typing import Any, Callable
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -256,7 +257,7 @@ class Explorer:
             out[name] = control.canonical(value)
         return out
 
-    def set(self, **changes: Any) -> "Explorer":
+    def set(self, **changes: Any) -> Explorer:
         """Change some controls and redraw in place; returns ``self``.
 
         Raises

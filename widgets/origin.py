@@ -15,9 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
 from pixelviz.boxes import flip_boxes, flip_polygon
-from pixelviz.masks import polygon_mask
 from pixelviz.conventions import Origin, convert_origin, parse_origin
 from pixelviz.geometry import convert_polygon_origin
+from pixelviz.masks import polygon_mask
 from pixelviz.plot import SIGNAL_COLOR
 
 from ._core import Control, Explorer

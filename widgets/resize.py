@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 from matplotlib.figure import Figure
 
-from pixelviz.conventions import (RESIZE_CONVENTIONS, Convention, Origin, convert_origin, index_to_coord, scaled_size,
-                                  parse_convention)
+from pixelviz.conventions import (
+    RESIZE_CONVENTIONS,
+    Convention,
+    Origin,
+    convert_origin,
+    index_to_coord,
+    parse_convention,
+    scaled_size,
+)
 from pixelviz.plot import SIGNAL_COLOR, convention_color
 from pixelviz.resample import resize, resize_weights
 

@@ -32,7 +32,7 @@ def _import_path(path: str) -> Any:
     for cut in range(len(parts), 0, -1):
         try:
             obj = importlib.import_module(".".join(parts[:cut]))
-        except Exception:  # noqa: BLE001 - not a module: try a shorter prefix
+        except Exception:
             continue
         try:
             for attr in parts[cut:]:

@@ -24,17 +24,17 @@ each of them.
 from __future__ import annotations
 
 # Registration order is the order of the tables: the article's rows first.
-from . import (  # noqa: I001
+from . import (
+    jax_ops,
+    onnxruntime_ops,
     opencv_ops,
     pillow_ops,
+    pycocotools_ops,
+    scipy_ops,
     skimage_ops,
+    tensorflow_ops,
     torch_ops,
     torchvision_ops,
-    tensorflow_ops,
-    onnxruntime_ops,
-    scipy_ops,
-    jax_ops,
-    pycocotools_ops,
 )
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import BackendReport, compare_with_article, probe_backends, report_table

@@ -17,7 +17,13 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Backend", "register", "list_backends", "get_backend", "libraries", "NotInstalledError"]
+__all__ = ["Backend", "register", "list_backends", "get_backend", "libraries", "NotInstalledError", "ResizeFn",
+           "Factory"]
+
+#: A resize in the probe's signature: ``fn(x, size)``, ``x`` float64 of shape ``(N,)``, returns shape ``(size,)``.
+ResizeFn = Callable[[np.ndarray, int], np.ndarray]
+#: Imports a library and returns its :data:`ResizeFn` (called on a backend's first use).
+Factory = Callable[[], ResizeFn]
 
 
 class NotInstalledError(ModuleNotFoundError):
@@ -58,7 +64,7 @@ class Backend:
     module: str
     op: str
     options: str
-    factory: Callable[[], Callable[[np.ndarray, int], np.ndarray]] = dataclasses.field(repr=False, compare=False)
+    factory: Factory = dataclasses.field(repr=False, compare=False)
     article: str | None = None
     version_module: str | None = None
 
@@ -118,7 +124,7 @@ class Backend:
 
 
 _REGISTRY: dict[str, Backend] = {}
-_FN_CACHE: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {}
+_FN_CACHE: dict[str, ResizeFn] = {}
 
 
 def register(*backends: Backend) -> None:

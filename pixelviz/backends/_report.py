@@ -7,8 +7,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from .._validate import check_bool
-from ..conventions import GRID_CONVENTIONS, Convention
+from .._validate import check_bool, check_pair
+from ..conventions import GRID_CONVENTIONS
 from ..probe import FIT_PAIR, ProbeKind, ProbeResult, probe_resize
 from ..probe.result import UnnamedRounding
 from ..tables import Table
@@ -80,7 +80,7 @@ def probe_backends(backends: Sequence[Backend] | None = None, *, library: str | 
         try:
             version = b.version()
             result = probe_resize(b.resize)
-        except Exception as exc:  # noqa: BLE001 - reported, not hidden
+        except Exception as exc:
             reports.append(BackendReport(b, "error", None, None, f"{type(exc).__name__}: {exc}",
                                          time.perf_counter() - start))
             continue
@@ -121,7 +121,8 @@ def compare_with_article(claim: str | None, result: ProbeResult | None) -> tuple
         want = _GRID_BY_SYMBOL[claim]
         if result.kind is ProbeKind.FILTER:
             if want in result.grids:
-                return "partly", f"grid {claim} for the filter centers, but downsampling is a filter, not an interpolation"
+                return "partly", (f"grid {claim} for the filter centers, but downsampling is a filter, "
+                                  "not an interpolation")
             return "no", f"article {claim}; measured {result.verdict}"
         if want in grids:
             if result.kind is ProbeKind.NEAREST and result.rounding not in (None, UnnamedRounding.NONE):
@@ -157,7 +158,8 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
     -------
     Table
         Columns ``library``, ``version``, ``op`` and ``options`` (merged into one
-        ``op and options`` column when ``library`` is given), ``measured``, ``fitted map N→M`` (``x = a·i + b`` for interpolations
+        ``op and options`` column when ``library`` is given), ``measured``,
+        ``fitted map N→M`` (``x = a·i + b`` for interpolations
         and filters, the first source indices picked for nearest ops),
         ``article`` and ``agrees?`` (``yes`` / ``no`` / ``partly`` / ``—``; the
         reasons are in :attr:`BackendReport.agreement`).
@@ -170,8 +172,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
     check_bool("show_missing", show_missing)
     if library is not None and not isinstance(library, str):
         raise TypeError(f"library must be a library name (str) or None; got {library!r}")
-    if isinstance(pair, (str, bytes)) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
-        raise TypeError(f"pair must be an (in_size, out_size) pair; got {pair!r}")
+    fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
@@ -182,7 +183,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
             if show_missing:
                 rows.append(lead + [r.status if not r.error else f"error: {r.error}", "", b.article or "—", ""])
             continue
-        rows.append(lead + [r.result.verdict, r.result.fit_row(tuple(pair)), b.article or "—", r.agreement[0]])
-    headers = ["measured", f"fitted map {pair[0]}→{pair[1]}", "article", "agrees?"]
+        rows.append(lead + [r.result.verdict, r.result.fit_row(fit_pair), b.article or "—", r.agreement[0]])
+    headers = ["measured", f"fitted map {fit_pair[0]}→{fit_pair[1]}", "article", "agrees?"]
     return Table((["op and options"] if library is not None else ["library", "version", "op", "options"])
                  + headers, rows)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from ._registry import Backend, register
+from .._validate import check_bool, check_choice
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_resize"]
 
 
-def make_resize(method: str, antialias: bool):
+#: ``jax.image.resize`` methods a backend may name.
+METHODS = ("nearest", "linear", "bilinear", "cubic", "bicubic", "lanczos3", "lanczos5")
+
+
+def make_resize(method: str, antialias: bool) -> Factory:
     """``fn(x, size)`` calling ``jax.image.resize(x, (size,), method, antialias=antialias)``."""
+    method = check_choice("method", method, METHODS)
+    antialias = check_bool("antialias", antialias)
+
     def factory():
         import jax
         import jax.numpy as jnp

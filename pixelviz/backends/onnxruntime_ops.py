@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import functools
+from typing import Any
 
-from ._registry import Backend, register
+from .._validate import check_choice, check_int
+from ..conventions import parse_convention, parse_rounding
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_resize", "resize_session"]
 
 _OPSET = 19
 
 
-@functools.lru_cache(maxsize=None)
-def resize_session(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0):
-    """An ``onnxruntime.InferenceSession`` holding one ``Resize`` node.
+def _check_attributes(mode: Any, ctm: Any, nearest_mode: Any, antialias: Any) -> tuple[str, str, str, int]:
+    return (check_choice("mode", mode, ("nearest", "linear", "cubic")),
+            parse_convention(ctm, name="ctm").value, parse_rounding(nearest_mode, name="nearest_mode").value,
+            check_int("antialias", antialias, minimum=0, maximum=1))
+
+
+def resize_session(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0) -> Any:
+    """An ``onnxruntime.InferenceSession`` holding one ``Resize`` node (one per attribute set, cached).
 
     Inputs: ``X`` float32 ``[1, 1, 1, N]`` and ``sizes`` int64 ``[4]``;
     ``roi`` is the whole image ``[0, 1]`` (used only by ``tf_crop_and_resize``).
+    ``ctm`` is ONNX's ``coordinate_transformation_mode`` (a
+    :class:`~pixelviz.conventions.Convention`), ``nearest_mode`` its rounding.
     """
+    return _session(*_check_attributes(mode, ctm, nearest_mode, antialias))
+
+
+@functools.cache
+def _session(mode: str, ctm: str, nearest_mode: str, antialias: int) -> Any:
     import numpy as np
     import onnx
     import onnxruntime as ort
@@ -38,12 +53,14 @@ def resize_session(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor"
     return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
 
 
-def make_resize(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0):
-    """``fn(x, size)`` running ONNX ``Resize`` with these attributes."""
+def make_resize(mode: str, ctm: str, nearest_mode: str = "round_prefer_floor", antialias: int = 0) -> Factory:
+    """``fn(x, size)`` running ONNX ``Resize`` with these attributes (see :func:`resize_session`)."""
+    attributes = _check_attributes(mode, ctm, nearest_mode, antialias)
+
     def factory():
         import numpy as np
 
-        session = resize_session(mode, ctm, nearest_mode, antialias)
+        session = _session(*attributes)
 
         def fn(x, size):
             feed = {"X": np.asarray(x, dtype=np.float32).reshape(1, 1, 1, -1),

@@ -20,19 +20,25 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_binary_mask, check_image, check_int, check_size_pair
+from .._validate import check_binary_mask, check_choice, check_image, check_int, check_size_pair
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import affine_convert_origin, as_points, as_polygon, convert_polygon_origin
-from ._registry import Backend, register
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_resize", "find_contour", "contour_area", "warp_affine", "remap", "rasterize_polygon"]
 
 
-def make_resize(flag_name: str):
+#: The ``cv2.resize`` interpolation flags a backend may name.
+INTER_FLAGS = ("INTER_NEAREST", "INTER_NEAREST_EXACT", "INTER_LINEAR", "INTER_LINEAR_EXACT", "INTER_CUBIC",
+               "INTER_AREA", "INTER_LANCZOS4")
+
+
+def make_resize(flag_name: str) -> Factory:
     """``fn(x, size)`` calling ``cv2.resize`` with ``interpolation=cv2.<flag_name>``."""
+    flag_name = check_choice("flag_name", flag_name, INTER_FLAGS)
+
     def factory():
         import cv2
-        import numpy as np
 
         flag = getattr(cv2, flag_name)
 
@@ -140,8 +146,8 @@ def warp_affine(image: ArrayLike, matrix: ArrayLike, dsize: tuple[int, int], *,
     img = check_image("image", image).astype(np.float32)
     m = affine_convert_origin(matrix, parse_origin(origin), Origin.CENTERS)[:2]
     w, h = check_size_pair("dsize", dsize)
-    return cv2.warpAffine(img, m.astype(np.float32), (w, h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_REPLICATE)
+    out = cv2.warpAffine(img, m.astype(np.float32), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return np.asarray(out, dtype=np.float32)
 
 
 def remap(image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.CORNERS) -> NDArray[np.float32]:
@@ -176,7 +182,7 @@ def remap(image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.
     my = p[:, 1].astype(np.float32).reshape(1, -1)
     if len(p) == 0:
         return np.zeros(0, np.float32)
-    return cv2.remap(img, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE).reshape(-1)
+    return np.asarray(cv2.remap(img, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE), np.float32).reshape(-1)
 
 
 def rasterize_polygon(polygon: ArrayLike, shape: tuple[int, int], *, origin: Origin | str = Origin.CORNERS,

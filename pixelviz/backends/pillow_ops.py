@@ -5,20 +5,27 @@ Every call of Pillow (``PIL``) in pixelviz is in this module, imported inside ea
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_size_pair
+from .._validate import check_bool, check_choice, check_elements, check_size_pair
 from ..geometry import as_polygon
-from ._registry import Backend, register
+from ._registry import Backend, Factory, register
 
-__all__ = ["make_resize", "rasterize_polygon"]
+__all__ = ["make_resize", "rasterize_polygon", "encode_image", "decode_image"]
 
 
-def make_resize(filter_name: str):
+#: The ``Image.Resampling`` filters a backend may name.
+FILTERS = ("NEAREST", "BOX", "BILINEAR", "HAMMING", "BICUBIC", "LANCZOS")
+
+
+def make_resize(filter_name: str) -> Factory:
     """``fn(x, size)`` calling ``Image.resize((size, 1), resample=Image.Resampling.<filter_name>)``."""
+    filter_name = check_choice("filter_name", filter_name, FILTERS)
+
     def factory():
-        import numpy as np
         from PIL import Image
 
         resample = getattr(Image.Resampling, filter_name)
@@ -65,3 +72,56 @@ def rasterize_polygon(polygon: ArrayLike, shape: tuple[int, int]) -> NDArray[np.
     img = Image.new("L", (w, h), 0)
     ImageDraw.Draw(img).polygon([(float(x), float(y)) for x, y in p], fill=1)
     return np.asarray(img).astype(bool)
+
+
+def encode_image(pixels: ArrayLike, fmt: str = "png", *, fast: bool = False) -> bytes:
+    """Lossless PNG or WebP bytes of an ``(H, W, 3)`` RGB or ``(H, W, 4)`` RGBA uint8 image.
+
+    The image codec of the explorers' frames (``widgets``): ``"png"``
+    (``optimize=True``, or ``compress_level=1`` with ``fast``) or ``"webp"``
+    (lossless, ``exact=True`` so transparent pixels keep their colour;
+    ``method=1``: a tenth of ``method=6``'s time for under 1 % more bytes).
+
+    Parameters
+    ----------
+    pixels : (H, W, 3) or (H, W, 4) array_like of uint8
+    fmt : {"png", "webp"}
+    fast : bool
+        PNG only: fast compression (a live frame) instead of the smallest file.
+
+    Returns
+    -------
+    bytes
+    """
+    from PIL import Image
+
+    arr = np.asarray(pixels)
+    if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] not in (3, 4) or 0 in arr.shape:
+        raise ValueError(f"pixels must be a non-empty (H, W, 3) or (H, W, 4) uint8 array; "
+                         f"got shape {arr.shape} and dtype {arr.dtype}")
+    check_elements("pixels", arr.size)
+    kind = check_choice("fmt", fmt, ("png", "webp"))
+    quick = check_bool("fast", fast)
+    image = Image.fromarray(np.ascontiguousarray(arr), "RGB" if arr.shape[2] == 3 else "RGBA")
+    buf = io.BytesIO()
+    if kind == "webp":
+        image.save(buf, "WEBP", lossless=True, quality=80, method=1, exact=True)
+    elif quick:
+        image.save(buf, "PNG", compress_level=1)
+    else:
+        image.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def decode_image(data: bytes) -> NDArray[np.uint8]:
+    """The ``(H, W, 4)`` RGBA uint8 pixels of PNG or WebP bytes (what :func:`encode_image` wrote)."""
+    from PIL import Image
+
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"data must be bytes of a PNG or WebP image; got {type(data).__name__}")
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except Exception as exc:
+        raise ValueError(f"data must be a PNG or WebP image; Pillow could not read it ({exc})") from None
+    return np.asarray(image.convert("RGBA"))

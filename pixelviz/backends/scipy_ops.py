@@ -8,22 +8,24 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_image
+from .._validate import check_bool, check_image, check_int
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import as_points
-from ._registry import Backend, register
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_zoom", "map_coordinates"]
 
 
-def make_zoom(order: int, grid_mode: bool):
+def make_zoom(order: int, grid_mode: bool) -> Factory:
     """``fn(x, size)`` calling ``scipy.ndimage.zoom(x, size / N, order=..., grid_mode=..., mode="nearest")``.
 
     ``zoom`` takes a factor and rounds ``N * factor`` to the output length,
     which gives back ``size`` exactly for ``factor = size / N``.
     """
+    order = check_int("order", order, minimum=0, maximum=5)
+    grid_mode = check_bool("grid_mode", grid_mode)
+
     def factory():
-        import numpy as np
         from scipy import ndimage
 
         def fn(x, size):
@@ -39,7 +41,8 @@ register(*[Backend(f"scipy.zoom.{_ORDER[o]}{'_grid' if gm else ''}", "SciPy", "s
            for o in (1, 0, 3) for gm in (False, True)])
 
 
-def map_coordinates(image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.CORNERS) -> NDArray[np.float64]:
+def map_coordinates(image: ArrayLike, points: ArrayLike, *,
+                    origin: Origin | str = Origin.CORNERS) -> NDArray[np.float64]:
     """Sample ``image`` bilinearly at ``points`` with ``scipy.ndimage.map_coordinates``.
 
     Parameters

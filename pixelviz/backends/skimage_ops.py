@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from ._registry import Backend, register
+from .._validate import check_bool, check_int
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_resize"]
 
 
-def make_resize(order: int, anti_aliasing: bool):
+def make_resize(order: int, anti_aliasing: bool) -> Factory:
     """``fn(x, size)`` calling ``skimage.transform.resize(x, (size,), order=..., anti_aliasing=...)``.
 
     ``clip=False`` keeps the op linear (the default clips cubic overshoot to
     the input's range, which would make an impulse's response nonlinear).
     """
+    order = check_int("order", order, minimum=0, maximum=5)
+    anti_aliasing = check_bool("anti_aliasing", anti_aliasing)
+
     def factory():
         import numpy as np
         from skimage.transform import resize

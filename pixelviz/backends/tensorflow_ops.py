@@ -5,17 +5,28 @@ TensorFlow is optional; without it these backends report "not installed".
 
 from __future__ import annotations
 
-from ._registry import Backend, register
+from typing import Any
+
+from .._validate import check_bool, check_choice, check_finite_float, check_pair
+from ._registry import Backend, Factory, register
 
 __all__ = ["make_resize", "make_resize_v1", "make_crop_and_resize"]
 
 
-def _image(tf, x):
+#: ``tf.image.resize`` methods and the ``tf.compat.v1.image`` resize ops a backend may name.
+METHODS = ("bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5", "gaussian", "mitchellcubic")
+V1_OPS = ("resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area")
+
+
+def _image(tf: Any, x: Any) -> Any:
     return tf.constant(x, dtype=tf.float32)[None, None, :, None]        # NHWC [1, 1, N, 1]
 
 
-def make_resize(method: str, antialias: bool = False):
+def make_resize(method: str, antialias: bool = False) -> Factory:
     """``fn(x, size)`` calling ``tf.image.resize(image, [1, size], method, antialias)``."""
+    method = check_choice("method", method, METHODS)
+    antialias = check_bool("antialias", antialias)
+
     def factory():
         import tensorflow as tf
 
@@ -26,8 +37,12 @@ def make_resize(method: str, antialias: bool = False):
     return factory
 
 
-def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool):
+def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool) -> Factory:
     """``fn(x, size)`` calling ``tf.compat.v1.image.<op>`` (``resize_bilinear``, ``resize_nearest_neighbor``)."""
+    op = check_choice("op", op, V1_OPS)
+    align_corners = check_bool("align_corners", align_corners)
+    half_pixel_centers = check_bool("half_pixel_centers", half_pixel_centers)
+
     def factory():
         import tensorflow as tf
 
@@ -41,8 +56,10 @@ def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool):
     return factory
 
 
-def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)):
+def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)) -> Factory:
     """``fn(x, size)`` calling ``tf.image.crop_and_resize`` with the normalized box ``[0, box0, 1, box1]``."""
+    box = check_pair("box", box, check_finite_float, what="(start, end)")
+
     def factory():
         import tensorflow as tf
 

@@ -22,14 +22,14 @@ import numpy as np
 
 from .._validate import (
     check_bool,
+    check_choice,
     check_elements,
     check_finite_float,
     check_int,
-    check_size,
     check_size_pair,
 )
 from ..conventions import Convention, Origin, _sample_positions, grid_sample_transform, index_to_coord, roi_align_offset
-from ._registry import Backend, register
+from ._registry import Backend, Factory, register
 
 __all__ = [
     "torch_device",
@@ -67,13 +67,22 @@ def torch_device() -> Any:
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
-def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bool = False):
+#: ``F.interpolate`` and ``F.grid_sample`` modes a backend may name.
+INTERPOLATE_MODES = ("nearest", "nearest-exact", "linear", "bilinear", "bicubic", "area")
+GRID_SAMPLE_MODES = ("bilinear", "nearest", "bicubic")
+
+
+def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bool = False) -> Factory:
     """``fn(x, size)`` calling ``F.interpolate(..., size, mode=mode, align_corners=..., antialias=...)``.
 
     ``linear``/``nearest``/``nearest-exact``/``area`` run on a ``(1, 1, N)``
     tensor; ``bilinear``/``bicubic`` (the only modes with ``antialias``) on a
     ``(1, 1, 1, N)`` image resized to ``(1, size)``.
     """
+    mode = check_choice("mode", mode, INTERPOLATE_MODES)
+    align_corners = None if align_corners is None else check_bool("align_corners", align_corners)
+    antialias = check_bool("antialias", antialias)
+
     def factory():
         import torch
         import torch.nn.functional as F
@@ -95,13 +104,16 @@ def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bo
     return factory
 
 
-def make_grid_sample(mode: str, align_corners: bool):
+def make_grid_sample(mode: str, align_corners: bool) -> Factory:
     """``fn(x, size)``: ``F.grid_sample`` of a ``(1, 1, 1, N)`` image on the identity grid.
 
     The grid is ``F.affine_grid(identity, (1, 1, 1, size), align_corners)``,
     i.e. a plain resize expressed in grid_sample's normalized coordinates;
     ``padding_mode="border"`` clamps like a resize.
     """
+    mode = check_choice("mode", mode, GRID_SAMPLE_MODES)
+    align_corners = check_bool("align_corners", align_corners)
+
     def factory():
         import warnings
 

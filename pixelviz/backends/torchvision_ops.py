@@ -13,20 +13,24 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validate import (
     check_bool,
+    check_choice,
     check_elements,
     check_finite_array,
     check_finite_float,
     check_int,
     check_size_pair,
 )
-from ._registry import Backend, register
+from ._registry import Backend, Factory, register
 from .torch_ops import roi_align_grid_sample, torch_device
 
 __all__ = ["make_tv_resize", "roi_align", "roi_align_box", "time_roi_align"]
 
 
-def make_tv_resize(interpolation: str, antialias: bool):
+def make_tv_resize(interpolation: str, antialias: bool) -> Factory:
     """``fn(x, size)`` calling ``torchvision.transforms.v2.functional.resize`` on a ``(1, 1, N)`` image."""
+    interpolation = check_choice("interpolation", interpolation, ("NEAREST", "NEAREST_EXACT", "BILINEAR", "BICUBIC"))
+    antialias = check_bool("antialias", antialias)
+
     def factory():
         import torch
         from torchvision.transforms import InterpolationMode

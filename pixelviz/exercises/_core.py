@@ -17,7 +17,7 @@ import enum
 import html
 import numbers
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -279,7 +279,7 @@ def _call(fn: Callable[..., Any], case: tuple) -> Any:
 
 
 def _normalize(ex: Exercise, value: Any) -> Any:
-    norm = ex.normalize or as_float_array
+    norm = as_float_array if ex.normalize is None else ex.normalize
     return norm(value)
 
 
@@ -341,7 +341,7 @@ def check(name: str, answer: Any) -> Result:
 
     got_all: list[Any] = []
     wrong: list[int] = []
-    crash: tuple[str, str] | None = None  # (input, message) of the first exception
+    crash: tuple[str | None, str] | None = None  # (input, message) of the first exception
     for k, case in enumerate(ex.cases):
         where = ex.describe(case) if case else None
         try:

@@ -139,17 +139,20 @@ ROI_READS = register(Exercise(
     normalize=_as_reads,
     expects="a dict {(row, col): weight}",
     alternatives=(
-        Alternative("aligned=False (Detectron's original RoIAlign)", lambda b, k, r, c: _reads(b, k, r, c, aligned=False),
+        Alternative("aligned=False (Detectron's original RoIAlign)",
+                    lambda b, k, r, c: _reads(b, k, r, c, aligned=False),
                     "You sampled at the box point itself, as the original RoIAlign did. Box coordinates are "
                     "integer corners, pixel j's value sits at j + ½: subtract ½ before finding the neighbours."),
         Alternative("+½ instead of −½", lambda b, k, r, c: _reads(b, k, r, c, shift=1.0),
                     "You shifted the wrong way: pixel j's center is at j + ½, so a point x reads index "
                     "coordinate x − ½, not x + ½."),
-        Alternative("sampled at the bin's corner, not its center", lambda b, k, r, c: _reads(b, k, r, c, shift=_half_bin(b, k)),
+        Alternative("sampled at the bin's corner, not its center",
+                    lambda b, k, r, c: _reads(b, k, r, c, shift=_half_bin(b, k)),
                     "With sampling_ratio=1 the one sample sits at the *center* of the bin: "
                     "x0 + (c + ½)·w/K, not x0 + c·w/K."),
         Alternative("(x, y) in place of (row, col)",
                     lambda b, k, r, c: {(x, y): w for (y, x), w in _reads(b, k, r, c).items()},
-                    "Right pixels and weights, but keyed (col, row). Use (row, col), i.e. (y, x), like image[row, col]."),
+                    "Right pixels and weights, but keyed (col, row). Use (row, col), i.e. (y, x), "
+                    "like image[row, col]."),
     ),
 ))

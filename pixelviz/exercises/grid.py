@@ -7,6 +7,8 @@ shifted by the slip it stands for.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..conventions import Convention, round_nearest, sample_positions, source_coords
@@ -45,7 +47,7 @@ HALF_PIXEL_POSITIONS = register(Exercise(
 
 
 # ----------------------------------------------------------------- 2.2
-def _coord(i: int, n_in: int, n_out: int, conv: Convention | str = "half_pixel", **kw) -> float:
+def _coord(i: int, n_in: int, n_out: int, conv: Convention | str = "half_pixel", **kw: Any) -> float:
     return float(source_coords(n_in, n_out, conv, **kw)[i])
 
 

@@ -8,6 +8,8 @@ shortcuts (``int()``, ``round()``, forgetting that the last index is included).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..conventions import coord_to_index
@@ -17,12 +19,12 @@ from ._core import Alternative, Exercise, register
 __all__ = ["KEYPOINT_TO_CORNERS", "PIXEL_OF", "INDEX_BOX_TO_COORDS"]
 
 
-def _array(name: str, value) -> str:
+def _array(name: str, value: Any) -> str:
     return np.asarray(value).tolist().__repr__()
 
 
 # ----------------------------------------------------------------- 5.1
-def _to_corners(points) -> np.ndarray:
+def _to_corners(points: Any) -> np.ndarray:
     return convert_points_origin(points, "centers", "corners")
 
 
@@ -84,7 +86,7 @@ PIXEL_OF = register(Exercise(
 
 
 # ----------------------------------------------------------------- 5.3
-def _index_box(box) -> np.ndarray:
+def _index_box(box: Any) -> np.ndarray:
     return index_boxes_to_coords(box)
 
 

@@ -6,7 +6,6 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 """
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
-from .style import BOOK_RC, book_style, use_book_style
 from .grid1d import draw_grid_1d, plot_grids_1d
 from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, plot_images, show_image
 from .origin import (
@@ -22,6 +21,7 @@ from .origin import (
 from .probe import draw_probe_pair, plot_probe, plot_probes
 from .resize import draw_resize_1d, plot_resize_1d, plot_resize_2d, plot_resize_versions_1d, plot_sampling_1d
 from .roi import draw_roi_align, plot_masks, plot_roi_align
+from .style import BOOK_RC, book_style, use_book_style
 
 __all__ = [
     "CONVENTION_COLORS",

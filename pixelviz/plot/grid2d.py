@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -148,7 +149,7 @@ def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
     if ax is None:
         fig, ax = plt.subplots(figsize=(0.5 * w + 1.5, 0.5 * h + 1.2))
     else:
-        fig = ax.figure
+        fig = cast(Figure, ax.figure)
     extent = None
     if image is not None:
         img = np.asarray(image)

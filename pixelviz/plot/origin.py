@@ -10,7 +10,8 @@ Geometry given in one origin is converted with
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -222,7 +223,8 @@ def plot_points_on_pixels(image: Any, points: Mapping[str, tuple[Any, Origin | s
     return fig
 
 
-def plot_rasterizations(polygon: Any, masks: Mapping[str, Any], *, figsize: tuple[float, float] | None = None) -> Figure:
+def plot_rasterizations(polygon: Any, masks: Mapping[str, Any], *,
+                        figsize: tuple[float, float] | None = None) -> Figure:
     """One panel per rasterization of ``polygon``, with the exact polygon on top.
 
     Parameters

@@ -10,7 +10,8 @@ them with lines whose opacity is the weight.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Sequence
+from typing import Callable, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -18,8 +19,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .._validate import check_positive_int
-from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
-from ..resample import resize, resize_weights
+from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, reads_outside, sample_positions
+from ..resample import ResizeWeights, resize, resize_weights
 from ._style import SIGNAL_COLOR, convention_color
 from .grid2d import _setup_axes, draw_grid_2d, grid_points_2d
 
@@ -28,7 +29,7 @@ __all__ = ["draw_resize_1d", "plot_resize_1d", "plot_resize_versions_1d", "plot_
 INPUT_COLOR = "0.25"
 
 
-def _reads(table, i: int) -> dict:
+def _reads(table: ResizeWeights, i: int) -> dict:
     """Input index -> total weight read by output ``i`` (clamped duplicates merged)."""
     out: dict = {}
     for j, wgt in zip(table.index[i].tolist(), table.weight[i].tolist()):
@@ -83,9 +84,9 @@ def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str
             (ln,) = ax.plot([p[i], q[j]], [y + 0.5, y], "-", color=color,
                             alpha=float(np.clip(0.25 + 0.75 * abs(wgt), 0, 1)), linewidth=1.4)
             lines.append(ln)
-    outside = np.nonzero((p < q[0] - 1e-12) | (p > q[-1] + 1e-12))[0]
-    for i in outside:
-        ax.plot(p[i], y + 0.5, "o", markerfacecolor="none", markeredgecolor="k", markersize=9, zorder=4)
+    outside = np.flatnonzero(reads_outside(n_in, n_out, conv))
+    for k in outside:
+        ax.plot(p[k], y + 0.5, "o", markerfacecolor="none", markeredgecolor="k", markersize=9, zorder=4)
     text = label if label is not None else f"{conv.symbol} {n_in} → {n_out}"
     ax.text(-0.06 * length, y + 0.25, text, ha="right", va="center", fontsize=9, color=color)
     return {"inputs": inputs, "outputs": outputs, "reads": lines, "outside": outside}
@@ -184,7 +185,7 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     if ax is None:
         fig, ax = plt.subplots(figsize=(4.2, 4.2 * big_h / big_w + 0.4))
     else:
-        fig = ax.figure
+        fig = cast(Figure, ax.figure)
     extent = (float(big_h), float(big_w))
     draw_grid_2d(ax, big_h, big_w, conv, extent=extent, color=INPUT_COLOR, marker="s", markersize=7,
                  label=f"input {big_h}×{big_w}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import matplotlib as mpl
 
@@ -18,7 +19,7 @@ __all__ = ["BOOK_RC", "book_style", "use_book_style"]
 #: 880 px (sharp in the 750 px text column, a few tens of kB as PNG); fonts
 #: are sized so tick labels stay readable when a phone scales the figure down
 #: to 390 px.
-BOOK_RC: dict[str, object] = {
+BOOK_RC: dict[Any, Any] = {
     "figure.dpi": 110,
     "savefig.dpi": 110,
     "figure.facecolor": "white",
