@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 __all__ = [
     "MAX_LENGTH",
     "MAX_ELEMENTS",
+    "check_name",
     "check_int",
     "check_positive_int",
     "check_size",
@@ -61,6 +62,13 @@ E = TypeVar("E", bound=enum.Enum)
 
 def _type_name(value: Any) -> str:
     return type(value).__name__
+
+
+def check_name(name: Any) -> str:
+    """An argument name for messages (the ``name=`` parameter of the parse and check functions): a str."""
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty str (the argument name used in messages); got {name!r}")
+    return name
 
 
 def check_int(name: str, value: Any, *, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -184,6 +192,7 @@ def parse_enum(name: str, value: Any, enum_cls: type[E], *, aliases: Mapping[str
     ValueError
         For an unknown string, or a member outside ``allowed``.
     """
+    check_name(name)
     allowed_list = list(enum_cls) if allowed is None else list(allowed)
     for member in allowed_list:
         if not isinstance(member, enum_cls):

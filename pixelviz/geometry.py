@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_bool, check_elements, check_finite_array, check_size_pair
+from ._validate import check_bool, check_elements, check_finite_array, check_name, check_size_pair
 from .conventions import Origin, convert_origin, index_to_coord, parse_origin
 
 __all__ = [
@@ -73,7 +73,7 @@ def as_points(points: ArrayLike, name: str = "points") -> NDArray[np.float64]:
     >>> as_points([1, 2]).tolist()
     [1.0, 2.0]
     """
-    return check_finite_array(name, points, last_dim=2)
+    return check_finite_array(check_name(name), points, last_dim=2)
 
 
 def as_boxes(boxes: ArrayLike, name: str = "boxes", allow_empty: bool = True) -> NDArray[np.float64]:
@@ -108,8 +108,9 @@ def as_boxes(boxes: ArrayLike, name: str = "boxes", allow_empty: bool = True) ->
     >>> as_boxes([0, 0, 2, 3]).tolist()
     [0.0, 0.0, 2.0, 3.0]
     """
-    arr = check_finite_array(name, boxes, last_dim=4)
-    if arr.size == 0 and not check_bool("allow_empty", allow_empty):
+    allow = check_bool("allow_empty", allow_empty)
+    arr = check_finite_array(check_name(name), boxes, last_dim=4)
+    if arr.size == 0 and not allow:
         raise ValueError(f"{name} must contain at least one box; got shape {arr.shape}")
     bad = (arr[..., 2] < arr[..., 0]) | (arr[..., 3] < arr[..., 1])
     if np.any(bad):
@@ -149,7 +150,7 @@ def as_polygon(polygon: ArrayLike, name: str = "polygon") -> NDArray[np.float64]
     >>> as_polygon([0, 0, 2, 0, 2, 1]).shape
     (3, 2)
     """
-    arr = check_finite_array(name, polygon, ndim=(1, 2))
+    arr = check_finite_array(check_name(name), polygon, ndim=(1, 2))
     if arr.ndim == 1:
         if arr.size % 2:
             raise ValueError(f"{name} must be a flat list [x0, y0, x1, y1, ...] of even length; "
@@ -181,7 +182,7 @@ def as_index_boxes(boxes: ArrayLike, name: str = "boxes") -> NDArray[np.int64]:
     ValueError
         For non-integer entries or ``x1 < x0`` / ``y1 < y0``.
     """
-    arr = as_boxes(boxes, name=name)
+    arr = as_boxes(boxes, name=check_name(name))
     if not np.all(arr == np.round(arr)):
         raise ValueError(f"{name} must contain integer pixel indices; got {np.asarray(boxes).tolist()!r}")
     return arr.astype(np.int64)

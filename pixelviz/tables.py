@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ._validate import check_int
+
 __all__ = ["Table"]
 
 
@@ -37,6 +39,17 @@ class Table:
     """
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Any]], *, digits: int = 4) -> None:
+        if isinstance(headers, (str, bytes)) or not isinstance(headers, (list, tuple)):
+            raise TypeError(f"headers must be a list of column titles (str); got {headers!r}")
+        for k, h in enumerate(headers):
+            if not isinstance(h, str):
+                raise TypeError(f"headers[{k}] must be a str; got {h!r}")
+        if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
+            raise TypeError(f"rows must be a list of rows (each a list of cells); got {type(rows).__name__}")
+        for k, row in enumerate(rows):
+            if isinstance(row, (str, bytes)) or not isinstance(row, (list, tuple)):
+                raise TypeError(f"rows[{k}] must be a list of cells; got {row!r}")
+        digits = check_int("digits", digits, minimum=0, maximum=17)
         headers = list(headers)
         rows = [list(r) for r in rows]
         for k, row in enumerate(rows):

@@ -46,6 +46,11 @@ def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) 
     """
     import importlib.util
 
+    from pixelviz.geometry import as_boxes
+
+    box = as_boxes(box, name="box").tolist()
+    if len(box) != 4:
+        raise ValueError(f"box must be one (x0, y0, x1, y1) box; got {box!r}")
     if importlib.util.find_spec("torchvision") is None:
         from pixelviz.roi import roi_align as reference
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from .._validate import check_bool, check_pair
+from .._validate import check_bool, check_choice, check_pair
 from ..conventions import GRID_CONVENTIONS
 from ..probe import FIT_PAIR, ProbeKind, ProbeResult, probe_resize
 from ..probe.result import UnnamedRounding
@@ -70,7 +70,15 @@ def probe_backends(backends: Sequence[Backend] | None = None, *, library: str | 
     backend that raises gets ``status="error"`` with the message, so one
     broken op never hides the others.
     """
-    chosen = list(backends) if backends is not None else list_backends(library)
+    if backends is None:
+        chosen = list_backends(library)
+    else:
+        if isinstance(backends, (str, bytes)) or not isinstance(backends, (list, tuple)):
+            raise TypeError(f"backends must be a list of Backend (see list_backends) or None; got {backends!r}")
+        chosen = list(backends)
+        for k, b in enumerate(chosen):
+            if not isinstance(b, Backend):
+                raise TypeError(f"backends[{k}] must be a Backend (see get_backend); got {b!r}")
     reports = []
     for b in chosen:
         if not b.available():
@@ -165,13 +173,15 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
         reasons are in :attr:`BackendReport.agreement`).
     """
     rows = []
+    if isinstance(reports, (str, bytes)) or not isinstance(reports, (list, tuple)):
+        raise TypeError(f"reports must be a list of BackendReport (from probe_backends); got {reports!r}")
     reports = list(reports)
     for k, r in enumerate(reports):
         if not isinstance(r, BackendReport):
             raise TypeError(f"reports[{k}] must be a BackendReport; got {type(r).__name__}")
     check_bool("show_missing", show_missing)
-    if library is not None and not isinstance(library, str):
-        raise TypeError(f"library must be a library name (str) or None; got {library!r}")
+    if library is not None:
+        check_choice("library", library, sorted({b.library for b in list_backends()}))
     fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
     for r in reports:
         b = r.backend

@@ -95,7 +95,11 @@ def encode_image(pixels: ArrayLike, fmt: str = "png", *, fast: bool = False) -> 
     """
     from PIL import Image
 
-    arr = np.asarray(pixels)
+    try:
+        arr = np.asarray(pixels)
+    except (TypeError, ValueError):
+        raise TypeError(f"pixels must be an (H, W, 3) or (H, W, 4) uint8 array; "
+                        f"got a ragged {type(pixels).__name__}") from None
     if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] not in (3, 4) or 0 in arr.shape:
         raise ValueError(f"pixels must be a non-empty (H, W, 3) or (H, W, 4) uint8 array; "
                          f"got shape {arr.shape} and dtype {arr.dtype}")

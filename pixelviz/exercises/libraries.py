@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .._validate import check_finite_array
 from ..conventions import Convention, parse_convention, source_coords
 from ..resample import resize
 from ._core import Alternative, Exercise, register
@@ -33,7 +34,10 @@ def mystery_resize(x: Any, size: int) -> np.ndarray:
     -------
     ndarray of float64, shape (M,)
     """
-    return resize(np.asarray(x, dtype=np.float64), size, "linear", _MYSTERY_CONVENTION)
+    signal = check_finite_array("x", x, ndim=1)
+    if signal.size == 0:
+        raise ValueError("x must hold at least one sample; got an empty array")
+    return resize(signal, size, "linear", _MYSTERY_CONVENTION)
 
 
 _MYSTERY_CONVENTION = Convention.ASYMMETRIC

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..conventions import Convention
+from typing import Any
+
+from ..conventions import Convention, parse_convention
 
 __all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "convention_color"]
 
@@ -20,6 +22,6 @@ CONVENTION_COLORS = {
 SIGNAL_COLOR = "#2ca02c"
 
 
-def convention_color(convention: Convention) -> str:
-    """Colour of ``convention`` in every pixelviz figure."""
-    return CONVENTION_COLORS[convention]
+def convention_color(convention: Convention | str | Any) -> str:
+    """Colour of ``convention`` (any spelling :func:`~pixelviz.conventions.parse_convention` accepts)."""
+    return CONVENTION_COLORS[parse_convention(convention)]

@@ -9,8 +9,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validate import check_finite_float, check_positive_int
+from .._validate import check_bool, check_finite_float, check_size
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
+from ._check import check_axes, check_figsize
 from ._style import SIGNAL_COLOR, convention_color
 
 __all__ = ["draw_grid_1d", "plot_grids_1d"]
@@ -54,9 +55,12 @@ def draw_grid_1d(ax: Axes, n: int, convention: Convention | str, *, length: floa
         ``"signal"`` and ``"label"``, so callers (the explorers) can update
         them in place.
     """
+    check_axes("ax", ax)
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
-    n = check_positive_int("n", n)
+    n = check_size("n", n)
     length = check_finite_float("length", length, positive=True)
+    y = check_finite_float("y", y)
+    annotate = check_bool("annotate", annotate)
     xs = sample_positions(n, conv, length)
     stride = xs[1] - xs[0] if n > 1 else length
     color = convention_color(conv)
@@ -96,9 +100,15 @@ def plot_grids_1d(n: int = 4, conventions: Sequence[Convention | str] = GRID_CON
         The x axis is the continuous coordinate with ticks at ``0``, ``L/2``,
         ``L``; dotted verticals mark the ends of the signal.
     """
-    convs = [parse_convention(c, allowed=GRID_CONVENTIONS) for c in conventions]
+    if isinstance(conventions, (str, bytes)) or not isinstance(conventions, (list, tuple)):
+        raise TypeError(f"conventions must be a sequence of conventions; got {conventions!r}")
+    convs = [parse_convention(c, allowed=GRID_CONVENTIONS, name=f"conventions[{k}]") for k, c in enumerate(conventions)]
     if not convs:
         raise ValueError("conventions must name at least one convention; got an empty sequence")
+    if len(convs) > 12:
+        raise ValueError(f"conventions must hold at most 12 rows; got {len(convs)}")
+    n = check_size("n", n)
+    figsize = check_figsize("figsize", figsize)
     fig, ax = plt.subplots(figsize=figsize or (7.5, 0.55 + 0.62 * len(convs)))
     for row, conv in enumerate(convs):
         draw_grid_1d(ax, n, conv, length=length, y=-row * 0.5)

@@ -10,9 +10,16 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validate import check_positive_int
+from .._validate import check_bool, check_elements, check_finite_float, check_pair, check_size
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
+from ._check import check_axes, check_cmap, check_color, check_image, check_optional_float
 from ._style import convention_color
+
+
+def _check_extent(extent: Any) -> tuple[float, float] | None:
+    if extent is None:
+        return None
+    return check_pair("extent", extent, lambda n, v: check_finite_float(n, v, positive=True), what="(H, W)")
 
 __all__ = ["grid_points_2d", "draw_grid_2d", "plot_grid_2d", "show_image", "plot_images"]
 
@@ -43,8 +50,9 @@ def grid_points_2d(h: int, w: int, convention: Convention | str = "half_pixel", 
     extent. Example: 3 samples over ``[0, 3]`` under ① sit at 0, 1.5, 3.
     """
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
-    h, w = check_positive_int("h", h), check_positive_int("w", w)
-    big_h, big_w = (h, w) if extent is None else extent
+    h, w = check_size("h", h), check_size("w", w)
+    ext = _check_extent(extent)
+    big_h, big_w = (h, w) if ext is None else ext
     return sample_positions(h, conv, big_h), sample_positions(w, conv, big_w)
 
 
@@ -54,10 +62,11 @@ def show_image(ax: Axes, image: Any, *, cmap: str = "gray", **kwargs: Any) -> An
     Pixel ``(r, c)`` then fills ``[c, c+1) x [r, r+1)`` and its center is at
     ``(c + 1/2, r + 1/2)``; the y axis points down.
     """
-    img = np.asarray(image)
+    check_axes("ax", ax)
+    img = check_image("image", image)
     hh, ww = img.shape[:2]
     kwargs.setdefault("interpolation", "nearest")
-    return ax.imshow(img, cmap=cmap, extent=(0, ww, hh, 0), **kwargs)
+    return ax.imshow(img, cmap=check_cmap("cmap", cmap), extent=(0, ww, hh, 0), **kwargs)
 
 
 def draw_grid_2d(ax: Axes, h: int, w: int, convention: Convention | str = "half_pixel", *,
@@ -90,10 +99,19 @@ def draw_grid_2d(ax: Axes, h: int, w: int, convention: Convention | str = "half_
         ``"samples"`` (Line2D; x data are the sample x positions repeated per
         row) and ``"cells"`` (list of Rectangles).
     """
+    check_axes("ax", ax)
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
     ys, xs = grid_points_2d(h, w, conv, extent=extent)
-    big_h, big_w = (h, w) if extent is None else extent
-    color = color or convention_color(conv)
+    check_elements("the grid (h x w)", len(ys) * len(xs), "samples")
+    ext = _check_extent(extent)
+    big_h, big_w = (h, w) if ext is None else ext
+    color = convention_color(conv) if color is None else check_color("color", color)
+    cells = check_bool("cells", cells)
+    from matplotlib.markers import MarkerStyle
+
+    if not isinstance(marker, str) or marker not in MarkerStyle.markers:
+        raise ValueError(f"marker must be a matplotlib marker such as 'o' or 's'; got {marker!r}")
+    markersize = check_finite_float("markersize", markersize, positive=True)
     sy = ys[1] - ys[0] if h > 1 else big_h
     sx = xs[1] - xs[0] if w > 1 else big_w
     patches = []
@@ -146,13 +164,15 @@ def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
     ``[0, W] x [0, H]``. Under ② the dots sit at ``c + 1/2``, inside the cells.
     """
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
+    h, w = check_size("h", h), check_size("w", w)
+    check_elements("the grid (h x w)", h * w, "samples")
+    img = None if image is None else check_image("image", image)
     if ax is None:
         fig, ax = plt.subplots(figsize=(0.5 * w + 1.5, 0.5 * h + 1.2))
     else:
-        fig = cast(Figure, ax.figure)
+        fig = cast(Figure, check_axes("ax", ax).figure)
     extent = None
-    if image is not None:
-        img = np.asarray(image)
+    if img is not None:
         show_image(ax, img, alpha=0.6)
         extent = img.shape[:2]
     big_h, big_w = (h, w) if extent is None else extent
@@ -181,11 +201,18 @@ def plot_images(images: Sequence[Any], titles: Sequence[str] | None = None, *, c
     -------
     matplotlib Figure
     """
-    imgs = [np.asarray(im) for im in images]
+    if isinstance(images, (str, bytes, np.ndarray)) or not isinstance(images, (list, tuple)):
+        raise TypeError(f"images must be a list of images; got {type(images).__name__}")
+    imgs = [check_image(f"images[{k}]", im) for k, im in enumerate(images)]
     if not imgs:
         raise ValueError("images must hold at least one image; got an empty sequence")
+    if len(imgs) > 24:
+        raise ValueError(f"images must hold at most 24 panels; got {len(imgs)}")
     if titles is not None and len(titles) != len(imgs):
         raise ValueError(f"titles must have one entry per image ({len(imgs)}); got {len(titles)}")
+    cmap = check_cmap("cmap", cmap)
+    vmin, vmax = check_optional_float("vmin", vmin), check_optional_float("vmax", vmax)
+    size = check_finite_float("size", size, positive=True, maximum=20.0)
     fig, axes = plt.subplots(1, len(imgs), figsize=(size * len(imgs), size + 0.5), squeeze=False)
     for k, (ax, img) in enumerate(zip(axes[0], imgs)):
         # 'antialiased' display, so the figure itself does not add aliasing to fine patterns

@@ -18,9 +18,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validate import check_positive_int
+from .._validate import check_bool, check_finite_float, check_size
 from ..conventions import Origin, convert_origin, index_to_coord, parse_origin
 from ..geometry import as_points, as_polygon
+from ._check import check_axes, check_cmap, check_color, check_figsize, check_image, check_mapping, check_optional_float
 
 __all__ = [
     "ORIGIN_COLORS",
@@ -67,10 +68,13 @@ def draw_pixels(ax: Axes, image: Any, *, origin: Origin | str = Origin.CORNERS, 
         Its ``get_extent()`` is ``(0, W, H, 0)`` in corners and
         ``(-1/2, W - 1/2, H - 1/2, -1/2)`` in centers.
     """
-    img = np.asarray(image, dtype=float)
-    if img.ndim != 2 or img.size == 0:
-        raise ValueError(f"image must be a non-empty 2D array (H, W); got shape {img.shape}")
+    check_axes("ax", ax)
+    img = check_image("image", image, ndim=(2,))
     o = parse_origin(origin)
+    cmap = check_cmap("cmap", cmap)
+    vmin, vmax = check_optional_float("vmin", vmin), check_optional_float("vmax", vmax)
+    grid = check_bool("grid", grid)
+    alpha = check_finite_float("alpha", alpha, minimum=0.0, maximum=1.0)
     h, w = img.shape
     ext = _extent(h, w, o)
     artist = ax.imshow(img, cmap=cmap, vmin=vmin, vmax=vmax, extent=ext, interpolation="nearest", alpha=alpha)
@@ -103,7 +107,11 @@ def draw_polygon(ax: Axes, polygon: Any, *, source: Origin | str = Origin.CORNER
     matplotlib.lines.Line2D
         Its data are the converted vertices, closed (first vertex repeated).
     """
-    p = convert_origin(as_polygon(polygon), parse_origin(source), parse_origin(axes_origin))
+    check_axes("ax", ax)
+    p = convert_origin(as_polygon(polygon), parse_origin(source, name="source"),
+                       parse_origin(axes_origin, name="axes_origin"))
+    color = check_color("color", color)
+    markers = check_bool("markers", markers)
     closed = np.vstack([p, p[:1]])
     (line,) = ax.plot(closed[:, 0], closed[:, 1], "-", color=color, label=label,
                       marker="o" if markers else None, markersize=3, linewidth=1.5, **kwargs)
@@ -114,13 +122,17 @@ def draw_points(ax: Axes, points: Any, *, source: Origin | str = Origin.CORNERS,
                 axes_origin: Origin | str = Origin.CORNERS, color: str = "C3", label: str | None = None,
                 **kwargs: Any) -> Any:
     """Mark ``(x, y)`` points written in ``source`` on axes in ``axes_origin``; returns the Line2D."""
-    p = convert_origin(as_points(points), parse_origin(source), parse_origin(axes_origin)).reshape(-1, 2)
+    check_axes("ax", ax)
+    p = convert_origin(as_points(points), parse_origin(source, name="source"),
+                       parse_origin(axes_origin, name="axes_origin")).reshape(-1, 2)
+    color = check_color("color", color)
     (line,) = ax.plot(p[:, 0], p[:, 1], "x", color=color, markersize=10, markeredgewidth=2.5,
                       label=label, **kwargs)
     return line
 
 
-def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float] = (9.0, 3.4)) -> Figure:
+def plot_origins(width: int = 3, height: int = 2, *,
+                 figsize: tuple[float, float] | None = (9.0, 3.4)) -> Figure:
     """The same ``height x width`` pixels under integer corners and integer centers.
 
     Each pixel is labelled with its center's coordinates in that panel's
@@ -138,10 +150,11 @@ def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float
         Two axes, ``fig.axes[0]`` in corners, ``fig.axes[1]`` in centers.
         Each axes' ``texts`` hold one label per pixel, row-major.
     """
-    w, h = check_positive_int("width", width), check_positive_int("height", height)
+    w, h = check_size("width", width), check_size("height", height)
+    size = check_figsize("figsize", figsize)
     if w > 8 or h > 8:
         raise ValueError(f"width and height must be <= 8 so labels fit; got {(w, h)!r}")
-    fig, axes = plt.subplots(1, 2, figsize=figsize)
+    fig, axes = plt.subplots(1, 2, figsize=size)
     shade = (np.add.outer(np.arange(h), np.arange(w)) % 2) * 0.15
     for ax, o in zip(axes, (Origin.CORNERS, Origin.CENTERS)):
         draw_pixels(ax, shade, origin=o, vmin=0, vmax=1)
@@ -160,6 +173,14 @@ def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float
         ax.set_title(f"integer {o.value}: image covers {span}", fontsize=9, color=ORIGIN_COLORS[o], pad=18)
     fig.tight_layout()
     return fig
+
+
+def _check_entry(name: str, entry: Any, geometry: Any) -> None:
+    """A ``(geometry, origin)`` pair of a plot's mapping, checked before anything is drawn."""
+    if isinstance(entry, (str, bytes)) or not isinstance(entry, (tuple, list)) or len(entry) != 2:
+        raise TypeError(f"{name} must be a (geometry, origin) pair; got {entry!r}")
+    geometry(entry[0], name=name)
+    parse_origin(entry[1], name=f"{name}[1]")
 
 
 def plot_polygon_on_pixels(mask: Any, polygons: Mapping[str, tuple[Any, Origin | str]], *,
@@ -181,10 +202,16 @@ def plot_polygon_on_pixels(mask: Any, polygons: Mapping[str, tuple[Any, Origin |
     Figure
         One axes per entry; each has one polygon Line2D.
     """
-    if not polygons:
-        raise ValueError(f"polygons must name at least one polygon; got {polygons!r}")
+    m = check_image("mask", mask, ndim=(2,), allow_nan=False)
+    check_mapping("polygons", polygons, "title -> (polygon, origin)", "polygon")
+    for title, entry in polygons.items():
+        _check_entry(f"polygons[{title!r}]", entry, as_polygon)
     n = len(polygons)
-    m = np.asarray(mask, dtype=float)
+    figsize = check_figsize("figsize", figsize)
+    if colors is not None:
+        if isinstance(colors, (str, bytes)) or not isinstance(colors, (list, tuple)) or len(colors) < n:
+            raise ValueError(f"colors must be a list of {n} colours (one per polygon); got {colors!r}")
+        colors = [check_color(f"colors[{k}]", c) for k, c in enumerate(colors)]
     fig, axes = plt.subplots(1, n, figsize=figsize or (3.6 * n, 3.4), squeeze=False)
     colors = colors or [f"C{k + 1}" for k in range(n)]
     for ax, color, (title, (poly, src)) in zip(axes[0], colors, polygons.items()):
@@ -210,12 +237,15 @@ def plot_points_on_pixels(image: Any, points: Mapping[str, tuple[Any, Origin | s
     Figure
         One axes per entry; each has one marker Line2D.
     """
-    if not points:
-        raise ValueError(f"points must name at least one set of points; got {points!r}")
+    img = check_image("image", image, ndim=(2,))
+    check_mapping("points", points, "title -> (points, origin)", "set of points")
+    for title, entry in points.items():
+        _check_entry(f"points[{title!r}]", entry, as_points)
     n = len(points)
+    figsize = check_figsize("figsize", figsize)
     fig, axes = plt.subplots(1, n, figsize=figsize or (3.4 * n, 3.4), squeeze=False)
     for ax, (title, (pts, src)) in zip(axes[0], points.items()):
-        draw_pixels(ax, image, cmap="Greys")
+        draw_pixels(ax, img, cmap="Greys")
         draw_points(ax, pts, source=src)
         ax.set_title(title, fontsize=9)
         ax.tick_params(labelsize=7)
@@ -238,14 +268,15 @@ def plot_rasterizations(polygon: Any, masks: Mapping[str, Any], *,
     Figure
         One axes per mask; titles carry the pixel count.
     """
-    if not masks:
-        raise ValueError(f"masks must name at least one mask; got {masks!r}")
+    poly = as_polygon(polygon)
+    check_mapping("masks", masks, "title -> (H, W) mask", "mask")
+    arrays = {title: check_image(f"masks[{title!r}]", m, ndim=(2,), allow_nan=False) for title, m in masks.items()}
     n = len(masks)
+    figsize = check_figsize("figsize", figsize)
     fig, axes = plt.subplots(1, n, figsize=figsize or (3.3 * n, 3.5), squeeze=False)
-    for ax, (title, m) in zip(axes[0], masks.items()):
-        m = np.asarray(m, dtype=float)
+    for ax, (title, m) in zip(axes[0], arrays.items()):
         draw_pixels(ax, m, vmin=0, vmax=2.5, cmap="Blues")
-        draw_polygon(ax, polygon, color="C3", markers=False)
+        draw_polygon(ax, poly, color="C3", markers=False)
         ax.set_title(f"{title}\n{int(m.sum())} pixels", fontsize=9)
         ax.tick_params(labelsize=7)
     fig.tight_layout()

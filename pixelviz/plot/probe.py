@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .._validate import check_bool, check_finite_float, check_pair, check_size
 from ..conventions import GRID_CONVENTIONS, Convention, source_coords
 from ..probe import PairMeasurement, ProbeResult
+from ._check import check_axes, check_figsize
 from ._style import convention_color
+
+
+def _check_result(name: str, value: Any) -> ProbeResult:
+    if not isinstance(value, ProbeResult):
+        raise TypeError(f"{name} must be a ProbeResult (from pixelviz.probe_resize); got {type(value).__name__}")
+    return value
+
+
+def _check_pairs(name: str, pairs: Any, result: ProbeResult, label: str = "") -> list[PairMeasurement]:
+    """The measured pairs to draw, one column each."""
+    if isinstance(pairs, (str, bytes)) or not isinstance(pairs, (list, tuple)) or not pairs:
+        raise TypeError(f"{name} must be a non-empty sequence of (in_size, out_size) pairs; got {pairs!r}")
+    chosen = []
+    for k, pair in enumerate(pairs):
+        n, m = check_pair(f"{name}[{k}]", pair, check_size, what="(in_size, out_size)")
+        meas = result.fit(n, m)
+        if meas is None:
+            measured = [(p.in_size, p.out_size) for p in result.pairs]
+            where = f" for {label!r}" if label else ""
+            raise ValueError(f"{name} must be among the measured pairs {measured}{where}; got {tuple(pair)!r}")
+        chosen.append(meas)
+    return chosen
 
 __all__ = ["draw_probe_pair", "plot_probe", "plot_probes"]
 
@@ -45,6 +70,10 @@ def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> 
     ``x = j``). For 36 → 24, ③ reads ``1.5 i`` and ② ``1.5 i + 0.25``: the ③
     line sits at ``-0.25``.
     """
+    check_axes("ax", ax)
+    if not isinstance(meas, PairMeasurement):
+        raise TypeError(f"meas must be a PairMeasurement (an entry of ProbeResult.pairs); got {type(meas).__name__}")
+    legend = check_bool("legend", legend)
     n, m = meas.in_size, meas.out_size
     i = np.arange(m)
     ref = source_coords(n, m, Convention.HALF_PIXEL)
@@ -66,7 +95,7 @@ def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> 
 
 
 def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
-               title: str | None = None, figsize: tuple[float, float] = (8.0, 2.3)) -> Figure:
+               title: str | None = None, figsize: tuple[float, float] | None = (8.0, 2.3)) -> Figure:
     """One small panel per size pair: measured coordinates vs the ① ② ③ grids.
 
     Parameters
@@ -88,14 +117,8 @@ def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36)
     ValueError
         If a pair was not measured.
     """
-    chosen = []
-    for pair in pairs:
-        meas = result.fit(*pair)
-        if meas is None:
-            measured = [(p.in_size, p.out_size) for p in result.pairs]
-            raise ValueError(f"pairs must be among the measured pairs {measured}; got {tuple(pair)!r}")
-        chosen.append(meas)
-    fig, axes = plt.subplots(1, len(chosen), figsize=figsize, squeeze=False)
+    chosen = _check_pairs("pairs", pairs, _check_result("result", result))
+    fig, axes = plt.subplots(1, len(chosen), figsize=check_figsize("figsize", figsize), squeeze=False)
     for k, (ax, meas) in enumerate(zip(axes[0], chosen)):
         draw_probe_pair(ax, meas, legend=False)
         if k == 0:
@@ -127,18 +150,26 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
     -------
     matplotlib Figure
     """
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, (list, tuple)):
+        raise TypeError(f"rows must be a list of (label, ProbeResult); got {rows!r}")
     rows = list(rows)
     if not rows:
         raise ValueError("rows must hold at least one (label, ProbeResult); got an empty sequence")
+    if len(rows) > 200:
+        raise ValueError(f"rows must hold at most 200 probed ops; got {len(rows)}")
+    for k, row in enumerate(rows):
+        if not isinstance(row, (tuple, list)) or len(row) != 2:
+            raise TypeError(f"rows[{k}] must be a (label, ProbeResult) pair; got {row!r}")
+        _check_pairs("pairs", pairs, _check_result(f"rows[{k}][1]", row[1]), str(row[0]))
+    width = check_finite_float("width", width, positive=True, maximum=100.0)
+    row_height = check_finite_float("row_height", row_height, positive=True, maximum=20.0)
     top = 0.5 + (0.25 if title else 0.0)                      # inches above the first row
     height = top + row_height * len(rows)
     fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, height),
                              squeeze=False, sharex="col")
     for r, (label, result) in enumerate(rows):
         for c, pair in enumerate(pairs):
-            meas = result.fit(*pair)
-            if meas is None:
-                raise ValueError(f"pairs must be among the measured pairs; got {tuple(pair)!r} for {label!r}")
+            meas = cast(PairMeasurement, result.fit(*pair))  # checked above
             draw_probe_pair(axes[r][c], meas, legend=False)
             axes[r][c].set_title("")
             axes[r][c].set_title(f"{pair[0]} → {pair[1]}", fontsize=8, loc="left")

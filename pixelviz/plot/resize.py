@@ -11,22 +11,38 @@ them with lines whose opacity is the weight.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Callable, cast
+from typing import Any, Callable, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .._validate import check_positive_int
+from .._validate import (
+    check_callable,
+    check_elements,
+    check_finite_array,
+    check_finite_float,
+    check_int,
+    check_size,
+    check_size_pair,
+)
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, reads_outside, sample_positions
-from ..resample import ResizeWeights, resize, resize_weights
+from ..resample import ResizeWeights, parse_mode, resize, resize_weights
+from ._check import check_axes, check_figsize
 from ._style import SIGNAL_COLOR, convention_color
 from .grid2d import _setup_axes, draw_grid_2d, grid_points_2d
 
 __all__ = ["draw_resize_1d", "plot_resize_1d", "plot_resize_versions_1d", "plot_resize_2d", "plot_sampling_1d"]
 
 INPUT_COLOR = "0.25"
+
+
+def _check_reads(name: str, reads: Any, n_out: int) -> list[int]:
+    """Output indices in ``[0, n_out)`` (a sequence, or a range)."""
+    if isinstance(reads, (str, bytes)) or not isinstance(reads, (list, tuple, range, np.ndarray)):
+        raise TypeError(f"{name} must be a sequence of output indices; got {reads!r}")
+    return [check_int(f"{name}[{k}]", i, minimum=0, maximum=n_out - 1) for k, i in enumerate(reads)]
 
 
 def _reads(table: ResizeWeights, i: int) -> dict:
@@ -66,8 +82,12 @@ def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str
         ``"outside"``: indices of output samples whose position lies outside
         the span of the input samples (they extrapolate).
     """
+    check_axes("ax", ax)
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
-    n_in, n_out = check_positive_int("n_in", n_in), check_positive_int("n_out", n_out)
+    n_in, n_out = check_size("n_in", n_in), check_size("n_out", n_out)
+    parse_mode(mode)
+    y = check_finite_float("y", y)
+    reads = sorted({0, n_out // 2, n_out - 1}) if reads is None else _check_reads("reads", reads, n_out)
     length = float(n_in)
     q = sample_positions(n_in, conv, length)
     p = sample_positions(n_out, conv, length)
@@ -76,8 +96,6 @@ def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str
     ax.broken_barh([(0.0, length)], (y - 0.22, 0.07), facecolors=SIGNAL_COLOR, alpha=0.7)
     (inputs,) = ax.plot(q, np.full(n_in, y), "s", color=INPUT_COLOR, markersize=6, zorder=3)
     (outputs,) = ax.plot(p, np.full(n_out, y + 0.5), "o", color=color, markersize=5, zorder=3)
-    if reads is None:
-        reads = sorted({0, n_out // 2, n_out - 1})
     lines = []
     for i in reads:
         for j, wgt in _reads(table, i).items():
@@ -111,7 +129,12 @@ def plot_resize_1d(n_in: int, n_out: int, convention: Convention | str = "half_p
     Output samples outside the span of the input samples (they need
     extrapolation) are ringed in black. See :func:`draw_resize_1d`.
     """
-    fig, ax = plt.subplots(figsize=figsize or (7.5, 1.6))
+    n_in, n_out = check_size("n_in", n_in), check_size("n_out", n_out)
+    if reads is not None:
+        _check_reads("reads", reads, n_out)
+    parse_convention(convention, allowed=GRID_CONVENTIONS)
+    parse_mode(mode)
+    fig, ax = plt.subplots(figsize=check_figsize("figsize", figsize) or (7.5, 1.6))
     draw_resize_1d(ax, n_in, n_out, convention, mode=mode, reads=reads)
     _finish_1d(ax, float(n_in), 1)
     ax.set_title(f"{mode} resize {n_in} → {n_out}: grey = input samples, dots = output samples", fontsize=9)
@@ -137,11 +160,19 @@ def plot_resize_versions_1d(n: int = 4, versions: Sequence[tuple[str, int, str]]
     -------
     matplotlib Figure
     """
-    n = check_positive_int("n", n)
+    n = check_size("n", n)
+    parse_mode(mode)
     if versions is None:
         versions = [("align_corners", 2 * n - 1, "① half stride"), ("align_corners", 2 * n, "① twice pixels"),
                     ("half_pixel", 2 * n, "② half-pixel"), ("asymmetric", 2 * n, "③ asymmetric")]
-    fig, ax = plt.subplots(figsize=figsize or (8, 1.0 + 1.05 * len(versions)))
+    if isinstance(versions, (str, bytes)) or not isinstance(versions, (list, tuple)) or not versions:
+        raise TypeError(f"versions must be a non-empty list of (convention, output length, label); got {versions!r}")
+    for k, v in enumerate(versions):
+        if not isinstance(v, (list, tuple)) or len(v) != 3:
+            raise ValueError(f"versions[{k}] must be (convention, output length, label); got {v!r}")
+        parse_convention(v[0], allowed=GRID_CONVENTIONS, name=f"versions[{k}][0]")
+        check_size(f"versions[{k}][1]", v[1])
+    fig, ax = plt.subplots(figsize=check_figsize("figsize", figsize) or (8, 1.0 + 1.05 * len(versions)))
     for row, (conv, m, label) in enumerate(versions):
         draw_resize_1d(ax, n, m, conv, mode=mode, reads=range(m), y=-1.1 * row, label=f"{label}\n{n} → {m}")
     _finish_1d(ax, float(n), len(versions))
@@ -181,11 +212,20 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     matplotlib Figure
     """
     conv = parse_convention(convention, allowed=GRID_CONVENTIONS)
-    (big_h, big_w), (h, w) = in_shape, out_shape
+    (big_h, big_w), (h, w) = check_size_pair("in_shape", in_shape), check_size_pair("out_shape", out_shape)
+    check_elements("the drawn grids (input and output samples)", big_h * big_w + h * w, "samples")
+    parse_mode(mode)
+    if reads is None:
+        reads = [(0, 0), (h // 2, w // 2)]
+    if isinstance(reads, (str, bytes)) or not isinstance(reads, (list, tuple)):
+        raise TypeError(f"reads must be a list of (row, col) output samples; got {reads!r}")
+    reads = [(check_int(f"reads[{k}][0]", rc[0], minimum=0, maximum=h - 1),
+              check_int(f"reads[{k}][1]", rc[1], minimum=0, maximum=w - 1))
+             if isinstance(rc, (list, tuple)) and len(rc) == 2 else _bad_read(k, rc) for k, rc in enumerate(reads)]
     if ax is None:
         fig, ax = plt.subplots(figsize=(4.2, 4.2 * big_h / big_w + 0.4))
     else:
-        fig = cast(Figure, ax.figure)
+        fig = cast(Figure, check_axes("ax", ax).figure)
     extent = (float(big_h), float(big_w))
     draw_grid_2d(ax, big_h, big_w, conv, extent=extent, color=INPUT_COLOR, marker="s", markersize=7,
                  label=f"input {big_h}×{big_w}")
@@ -194,8 +234,6 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     py, px = grid_points_2d(h, w, conv, extent=extent)
     ty, tx = resize_weights(big_h, h, mode, conv), resize_weights(big_w, w, mode, conv)
     color = convention_color(conv)
-    if reads is None:
-        reads = [(0, 0), (h // 2, w // 2)]
     for r, c in reads:
         for jr, wr in _reads(ty, r).items():
             for jc, wc in _reads(tx, c).items():
@@ -206,6 +244,10 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=8, frameon=False)
     ax.set_title(title or f"{conv.label}: {big_h}×{big_w} → {h}×{w}", fontsize=10)
     return fig
+
+
+def _bad_read(k: int, rc: Any) -> tuple[int, int]:
+    raise ValueError(f"reads[{k}] must be a (row, col) pair; got {rc!r}")
 
 
 def plot_sampling_1d(signal: Callable[[np.ndarray], np.ndarray], n: int, *, length: float = 1.0,
@@ -236,17 +278,28 @@ def plot_sampling_1d(signal: Callable[[np.ndarray], np.ndarray], n: int, *, leng
     -------
     matplotlib Figure
     """
-    n = check_positive_int("n", n)
-    s = check_positive_int("supersample", supersample)
+    check_callable("signal", signal, "a callable signal(t) -> values")
+    n = check_size("n", n)
+    s = check_size("supersample", supersample)
+    check_size("n * supersample", n * s)
+    dense = check_size("dense", dense)
+    length = check_finite_float("length", length, positive=True)
+    figsize = check_figsize("figsize", figsize)
     t_dense = sample_positions(dense, "half_pixel", length)
     t = sample_positions(n, "half_pixel", length)
-    point = np.asarray(signal(t), dtype=np.float64)
-    boxed = np.asarray(signal(sample_positions(n * s, "half_pixel", length)), dtype=np.float64).reshape(n, s).mean(1)
+
+    def values(at: np.ndarray) -> np.ndarray:
+        out = check_finite_array("signal(t)", signal(at))
+        if out.shape != at.shape:
+            raise ValueError(f"signal must return one value per position, shape {at.shape}; got shape {out.shape}")
+        return out
+    point = values(t)
+    boxed = values(sample_positions(n * s, "half_pixel", length)).reshape(n, s).mean(1)
     fig, axes = plt.subplots(2, 1, figsize=figsize or (8, 4), sharex=True)
     color = convention_color(Convention.HALF_PIXEL)
     for ax, vals, name in [(axes[0], point, "point samples (no filter)"),
                            (axes[1], boxed, "box-filtered samples (mean over each footprint)")]:
-        ax.plot(t_dense, signal(t_dense), color="0.7", linewidth=0.8, label="continuous signal")
+        ax.plot(t_dense, values(t_dense), color="0.7", linewidth=0.8, label="continuous signal")
         ax.plot(t_dense, resize(vals, dense, "linear"), color=color, linewidth=1.4, label="reconstruction")
         ax.plot(t, vals, "o", color=color, markersize=4, label=name)
         ax.set_ylim(-1.9, 1.3)

@@ -9,9 +9,35 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .._validate import check_bool, check_int, check_size, check_size_pair
 from ..conventions import Convention, Origin, convert_origin, index_to_coord
+from ..geometry import as_boxes, as_polygon
 from ..roi import bilinear_neighbors, roi_bin_edges, roi_sample_points
+from ._check import check_axes, check_figsize, check_image, check_mapping
 from ._style import SIGNAL_COLOR, convention_color
+
+
+def _check_roi_drawing(image_shape: Any, box: Any, output_size: Any, sampling_ratio: Any, cell: Any,
+                       image: Any) -> tuple[int, int, Any, int, int, tuple[int, int], Any]:
+    """The checked arguments of :func:`draw_roi_align` (shared with :func:`plot_roi_align`)."""
+    height, width = check_size_pair("image_shape", image_shape)
+    if height * width > 64 * 64:
+        raise ValueError(f"image_shape must be at most 64 x 64 pixels to draw them one by one; got {image_shape!r}")
+    b = as_boxes(box, name="box")
+    if b.shape != (4,):
+        raise ValueError(f"box must be one (x0, y0, x1, y1) box, shape (4,); got shape {b.shape}")
+    k = check_size("output_size", output_size)
+    if k > 16:
+        raise ValueError(f"output_size must be <= 16 bins per side to draw; got {k}")
+    s = check_int("sampling_ratio", sampling_ratio, minimum=1, maximum=8)
+    if isinstance(cell, (str, bytes)) or not isinstance(cell, (tuple, list)) or len(cell) != 2:
+        raise TypeError(f"cell must be a (row, col) pair of output indices; got {cell!r}")
+    row = check_int("cell[0]", cell[0], minimum=0, maximum=k - 1)
+    col = check_int("cell[1]", cell[1], minimum=0, maximum=k - 1)
+    img = None if image is None else check_image("image", image, ndim=(2,))
+    if img is not None and img.shape != (height, width):
+        raise ValueError(f"image must have image_shape {(height, width)}; got shape {img.shape}")
+    return height, width, b, k, s, (row, col), img
 
 __all__ = ["draw_roi_align", "plot_roi_align", "plot_masks"]
 
@@ -62,12 +88,13 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
         in integer-corner coordinates; ``"neighbors"``: the
         ``(row, col, weight)`` list of the shown cell's first sample.
     """
-    height, width = int(image_shape[0]), int(image_shape[1])
-    b = np.asarray(box, dtype=np.float64)
-    k = int(output_size)
+    check_axes("ax", ax)
+    height, width, b, k, sampling_ratio, cell, image = _check_roi_drawing(image_shape, box, output_size,
+                                                                          sampling_ratio, cell, image)
+    aligned = check_bool("aligned", aligned)
     color = convention_color(Convention.HALF_PIXEL if aligned else Convention.ASYMMETRIC)
     if image is not None:
-        ax.imshow(np.asarray(image), cmap="Greys", alpha=0.35, extent=(0, width, height, 0),
+        ax.imshow(image, cmap="Greys", alpha=0.35, extent=(0, width, height, 0),
                   interpolation="nearest")
     for v in range(width + 1):
         ax.axvline(v, color="0.8", lw=0.8, zorder=0)
@@ -121,7 +148,8 @@ def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 
                    *, sampling_ratio: int = 1, cell: tuple[int, int] = (0, 0), image: Any = None,
                    figsize: tuple[float, float] | None = None) -> Figure:
     """``aligned=True`` and ``aligned=False`` side by side (see :func:`draw_roi_align`)."""
-    fig, axes = plt.subplots(1, 2, figsize=figsize or (10, 4.6), constrained_layout=True)
+    _check_roi_drawing(image_shape, box, output_size, sampling_ratio, cell, image)
+    fig, axes = plt.subplots(1, 2, figsize=check_figsize("figsize", figsize) or (10, 4.6), constrained_layout=True)
     for ax, aligned in zip(axes, (True, False)):
         draw_roi_align(ax, image_shape, box, output_size, sampling_ratio=sampling_ratio, aligned=aligned,
                        cell=cell, image=image)
@@ -153,12 +181,23 @@ def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any 
     -------
     Figure
     """
-    items = list(masks.items())
+    check_mapping("masks", masks, "title -> (H, W) mask", "mask")
+    items = [(title, check_image(f"masks[{title!r}]", m, ndim=(2,), allow_nan=False) > 0.5)
+             for title, m in masks.items()]
+    shapes = {m.shape for _, m in items}
+    if len(shapes) != 1:
+        raise ValueError(f"masks must all have one shape; got shapes {sorted(shapes)}")
+    ref = None if truth is None else check_image("truth", truth, ndim=(2,), allow_nan=False) > 0.5
+    if ref is not None and ref.shape != items[0][1].shape:
+        raise ValueError(f"truth must have the masks' shape {items[0][1].shape}; got shape {ref.shape}")
+    poly = None if polygon is None else as_polygon(polygon)
+    rect = None if box is None else as_boxes(box, name="box")
+    if rect is not None and rect.shape != (4,):
+        raise ValueError(f"box must be one (x0, y0, x1, y1) box, shape (4,); got shape {rect.shape}")
+    figsize = check_figsize("figsize", figsize)
     fig, axes = plt.subplots(1, len(items), figsize=figsize or (3.4 * len(items), 3.6), constrained_layout=True,
                              squeeze=False)
-    ref = None if truth is None else np.asarray(truth, dtype=bool)
-    for ax, (title, mask) in zip(axes[0], items):
-        m = np.asarray(mask, dtype=bool)
+    for ax, (title, m) in zip(axes[0], items):
         height, width = m.shape
         rgb = np.ones((height, width, 3))
         rgb[m] = 0.55
@@ -167,11 +206,10 @@ def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any 
             rgb[missing], rgb[extra] = _MISSING, _EXTRA
             title = f"{title}\n{int(missing.sum())} missing, {int(extra.sum())} extra px"
         ax.imshow(rgb, extent=(0, width, height, 0), interpolation="nearest")
-        if polygon is not None:
-            p = np.asarray(polygon, dtype=np.float64)
-            ax.plot(np.r_[p[:, 0], p[0, 0]], np.r_[p[:, 1], p[0, 1]], "-", color="k", lw=1.2)
-        if box is not None:
-            b = np.asarray(box, dtype=np.float64)
+        if poly is not None:
+            ax.plot(np.r_[poly[:, 0], poly[0, 0]], np.r_[poly[:, 1], poly[0, 1]], "-", color="k", lw=1.2)
+        if rect is not None:
+            b = rect
             ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
                                        edgecolor=SIGNAL_COLOR, lw=1.5))
         ax.set_title(title, fontsize=10)

@@ -21,10 +21,12 @@ repeated here.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
+from .._validate import check_finite_array, check_finite_float, check_pair, check_size
 from ..conventions import RESIZE_CONVENTIONS, Convention, NearestRounding, _round_nearest, _source_coords
 from .result import PairMeasurement, ProbeKind, ProbeResult, Unnamed, UnnamedRounding, _rounding, _verdict
 
@@ -197,14 +199,37 @@ def _result(convention: str, kind: ProbeKind, reason: str, pairs: Sequence[PairM
                        tuple(Convention(c) for c in center_candidates), reason, tuple(pairs))
 
 
-def is_linear(weights: NDArray[np.float64], nonlinearity: float) -> bool:
-    """Does ``max |fn(r) - W r|`` stay within float32 noise of the weights' scale?"""
-    return nonlinearity <= _LINEAR_ATOL * (1.0 + float(np.max(np.abs(weights))))
+def is_linear(weights: ArrayLike, nonlinearity: float) -> bool:
+    """Does ``max |fn(r) - W r|`` stay within float32 noise of the weights' scale?
+
+    Parameters
+    ----------
+    weights : (M, N) array_like of float
+        The measured map (:func:`~pixelviz.probe.measure.measure_weights`).
+    nonlinearity : float
+        ``max |fn(r) - W r|`` for the seeded random signal, finite, ``>= 0``.
+    """
+    w = check_finite_array("weights", weights, ndim=2)
+    if w.size == 0:
+        raise ValueError(f"weights must not be empty; got shape {w.shape}")
+    scale = 1.0 + float(np.max(np.abs(w)))
+    return check_finite_float("nonlinearity", nonlinearity, minimum=0.0) <= _LINEAR_ATOL * scale
+
+
+def _check_measured(name: str, value: Any) -> list[PairMeasurement]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise TypeError(f"{name} must be a sequence of PairMeasurement; got {value!r}")
+    for k, p in enumerate(value):
+        if not isinstance(p, PairMeasurement):
+            raise TypeError(f"{name}[{k}] must be a PairMeasurement; got {type(p).__name__}")
+    return list(value)
 
 
 def not_linear(pair: tuple[int, int], nonlinearity: float, measured: Sequence[PairMeasurement]) -> ProbeResult:
     """The inconclusive verdict for a function that failed the linearity check on ``pair``."""
-    n, m = pair
+    n, m = check_pair("pair", pair, check_size, what="(in_size, out_size)")
+    nonlinearity = check_finite_float("nonlinearity", nonlinearity, minimum=0.0)
+    measured = _check_measured("measured", measured)
     return _result(Unnamed.INCONCLUSIVE, ProbeKind.INCONCLUSIVE,
                    f"fn is not linear in its input ({n}→{m}: |fn(r) − W r| = {nonlinearity:.3g}); "
                    "a resize of a signal must be", measured)
@@ -266,11 +291,7 @@ def classify(measured: Sequence[PairMeasurement], tiny_measured: Sequence[PairMe
     -------
     ProbeResult
     """
-    measured, tiny_measured = list(measured), list(tiny_measured)
-    for name, seq in (("measured", measured), ("tiny_measured", tiny_measured)):
-        for k, p in enumerate(seq):
-            if not isinstance(p, PairMeasurement):
-                raise TypeError(f"{name}[{k}] must be a PairMeasurement; got {type(p).__name__}")
+    measured, tiny_measured = _check_measured("measured", measured), _check_measured("tiny_measured", tiny_measured)
     if not measured:
         raise ValueError("measured must hold at least one PairMeasurement; got none")
     all_pairs = measured + tiny_measured

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_callable, check_elements, check_finite_array, check_int, check_size
+from .._validate import check_callable, check_elements, check_finite_array, check_int, check_name, check_size
 from .result import PairMeasurement
 
 __all__ = ["DEFAULT_PAIRS", "TINY_PAIRS", "MAX_PROBE_INPUT", "measure_weights", "measure_pair", "check_pairs"]
@@ -157,6 +157,7 @@ def measure_pair(weights: ArrayLike) -> PairMeasurement:
 
 def check_pairs(name: str, pairs: Any) -> tuple[tuple[int, int], ...]:
     """Validate a sequence of ``(in_size, out_size)`` pairs for :func:`measure_weights`."""
+    check_name(name)
     if isinstance(pairs, (str, bytes, dict)):
         raise TypeError(f"{name} must be a sequence of (in_size, out_size) pairs; got {pairs!r}")
     try:

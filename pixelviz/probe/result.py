@@ -103,6 +103,25 @@ def _verdict(value: Any, name: str) -> Verdict:
         raise ValueError(f"{name} must be one of {names}; got {value!r}") from None
 
 
+def _sequence(name: str, value: Any) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise TypeError(f"{name} must be a tuple; got {value!r} of type {type(value).__name__}")
+    return tuple(value)
+
+
+def _verdict_convention(name: str, value: Any) -> Convention:
+    if isinstance(value, Convention):
+        return value
+    try:
+        return Convention(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a Convention name such as 'half_pixel'; got {value!r}") from None
+
+
+def _conventions(name: str, value: Any) -> tuple[Convention, ...]:
+    return tuple(_verdict_convention(f"{name}[{k}]", c) for k, c in enumerate(_sequence(name, value)))
+
+
 def _rounding(value: Any, name: str) -> Rounding:
     if isinstance(value, (NearestRounding, UnnamedRounding)):
         return value
@@ -284,14 +303,19 @@ class ProbeResult:
             except ValueError:
                 raise ValueError(f"kind must be one of {[k.value for k in ProbeKind]}; got {kind!r}") from None
         put("kind", kind)
-        put("candidates", tuple(Convention(c) for c in self.candidates))
+        put("candidates", _conventions("candidates", self.candidates))
         put("rounding", None if self.rounding is None else _rounding(self.rounding, "rounding"))
-        put("nearest_candidates", tuple((Convention(c), _rounding(r, "nearest_candidates"))
-                                        for c, r in self.nearest_candidates))
-        put("center_candidates", tuple(Convention(c) for c in self.center_candidates))
+        nearest = _sequence("nearest_candidates", self.nearest_candidates)
+        for k, pair in enumerate(nearest):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise TypeError(f"nearest_candidates[{k}] must be a (convention, rounding) pair; got {pair!r}")
+        put("nearest_candidates", tuple((_verdict_convention(f"nearest_candidates[{k}][0]", c),
+                                         _rounding(r, f"nearest_candidates[{k}][1]"))
+                                        for k, (c, r) in enumerate(nearest)))
+        put("center_candidates", _conventions("center_candidates", self.center_candidates))
         if not isinstance(self.reason, str):
             raise TypeError(f"reason must be a str; got {self.reason!r}")
-        pairs = tuple(self.pairs)
+        pairs = _sequence("pairs", self.pairs)
         for k, p in enumerate(pairs):
             if not isinstance(p, PairMeasurement):
                 raise TypeError(f"pairs[{k}] must be a PairMeasurement; got {type(p).__name__}")
