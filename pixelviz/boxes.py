@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validate import check_choice, check_finite_array, check_finite_float
+from ._validate import check_bool, check_choice, check_finite_array, check_finite_float
 from .geometry import as_boxes, as_points, as_polygon
 
 __all__ = [
@@ -69,8 +69,7 @@ def legacy_decode_1d(center: float, w: float, *, fixed: bool = False) -> tuple[f
     (``fixed=True``) subtracts the missing 1 and round-trips to ``(2.0, 5.0)``.
     """
     center, w = _check_center_width(center, w)
-    if not isinstance(fixed, (bool, np.bool_)):
-        raise TypeError(f"fixed must be True or False; got {fixed!r} of type {type(fixed).__name__}")
+    check_bool("fixed", fixed)
     x0 = center - 0.5 * w
     x1 = center + 0.5 * w - (1 if fixed else 0)
     return x0, x1

@@ -210,7 +210,7 @@ def parse_convention(convention: Any, *, allowed: Iterable[Convention | str] | N
     elif isinstance(allowed, (str, bytes)) or not isinstance(allowed, Iterable):
         raise TypeError(f"allowed must be a sequence of conventions; got {allowed!r}")
     else:
-        allowed_list = [parse_convention(c, name="allowed[...]") for c in allowed]
+        allowed_list = [parse_convention(c, name=f"allowed[{k}]") for k, c in enumerate(allowed)]
         if not allowed_list:
             raise ValueError(f"allowed must hold at least one convention; got {allowed!r}")
     if isinstance(convention, (int, np.integer)) and not isinstance(convention, (bool, np.bool_)):
