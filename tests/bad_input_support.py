@@ -213,7 +213,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.probe.measure.measure_weights": dict(fn=_linear_half_pixel, in_size=4, out_size=6, seed=0),
     "pixelviz.probe.measure.measure_pair": dict(weights=[[1.0, 0.0], [0.5, 0.5], [0.0, 1.0]]),
     "pixelviz.probe.measure.check_pairs": dict(name="pairs", pairs=[(4, 8)]),
-    "pixelviz.probe.classify.classify": dict(measured=Fresh(lambda: list(RESULT.make().pairs[:8])),
+    "pixelviz.probe.classify.classify_measurements": dict(measured=Fresh(lambda: list(RESULT.make().pairs[:8])),
                                              tiny_measured=()),
     "pixelviz.probe.classify.is_linear": dict(weights=np.eye(3), nonlinearity=1e-9),
     "pixelviz.probe.classify.not_linear": dict(pair=(4, 8), nonlinearity=0.5, measured=()),

@@ -160,7 +160,7 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
         then left out, since the caller titles the table with it.
     pair : (int, int)
         The measured size pair whose fit the table shows (default
-        :data:`~pixelviz.probe.FIT_PAIR`, 24 → 36).
+        ``pixelviz.probe.FIT_PAIR``, 24 → 36).
 
     Returns
     -------

@@ -32,9 +32,9 @@ listed in :attr:`ProbeResult.candidates`; e.g. ``half_pixel`` and
 
 Every candidate map comes from :mod:`pixelviz.conventions`; no formula is
 repeated here. The package has one module per job:
-:mod:`~pixelviz.probe.measure` (impulses → weight matrices → row centroids
-and fits), :mod:`~pixelviz.probe.classify` (fits → a named convention) and
-:mod:`~pixelviz.probe.result` (the typed results and their JSON form);
+``pixelviz.probe.measure`` (impulses → weight matrices → row centroids
+and fits), ``pixelviz.probe.classify`` (fits → a named convention) and
+``pixelviz.probe.result`` (the typed results and their JSON form);
 :func:`probe_resize` runs the first two.
 """
 
@@ -47,7 +47,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._validate import check_callable, check_int
-from .classify import classify, is_linear, not_linear
+from .classify import classify_measurements, is_linear, not_linear
 from .measure import DEFAULT_PAIRS, MAX_PROBE_INPUT, TINY_PAIRS, check_pairs, measure_pair, measure_weights
 from .result import (
     FIT_PAIR,
@@ -73,7 +73,10 @@ __all__ = [
     "probe_resize",
     "measure_weights",
     "measure_pair",
-    "classify",
+    "classify_measurements",
+    "is_linear",
+    "not_linear",
+    "check_pairs",
 ]
 
 
@@ -93,10 +96,10 @@ def probe_resize(fn: Callable[[NDArray[np.float64], int], Any], *,
     pairs : sequence of (int, int)
         The ``(N, M)`` resizes to measure (``N >= 2``). A name is given only
         when all of them agree. The default mixes up- and downsampling, 2x,
-        1.5x and non-integer ratios (:data:`DEFAULT_PAIRS`).
+        1.5x and non-integer ratios (``DEFAULT_PAIRS``).
     tiny_pairs : sequence of (int, int)
         Extra resizes, usually to 1 output sample, used only to separate
-        conventions the main pairs cannot (:data:`TINY_PAIRS`); skipped if
+        conventions the main pairs cannot (``TINY_PAIRS``); skipped if
         ``fn`` fails on them.
     seed : int
         Seed of the random signal used to check that ``fn`` is linear.
@@ -161,4 +164,4 @@ def probe_resize(fn: Callable[[NDArray[np.float64], int], Any], *,
             continue
         if is_linear(weights, nonlin):
             tiny_measured.append(measure_pair(weights))
-    return classify(measured, tiny_measured)
+    return classify_measurements(measured, tiny_measured)

@@ -1,4 +1,4 @@
-"""Classification: name the convention a set of :class:`~pixelviz.probe.result.PairMeasurement` follow.
+"""Classification: name the convention a set of :class:`~pixelviz.probe.PairMeasurement` follow.
 
 Three outcomes, tried in order:
 
@@ -30,7 +30,7 @@ from .._validate import check_finite_array, check_finite_float, check_pair, chec
 from ..conventions import RESIZE_CONVENTIONS, Convention, NearestRounding, _round_nearest, _source_coords
 from .result import PairMeasurement, ProbeKind, ProbeResult, Unnamed, UnnamedRounding, _rounding, _verdict
 
-__all__ = ["classify", "is_linear", "not_linear"]
+__all__ = ["classify_measurements", "is_linear", "not_linear"]
 
 # Tolerances (input-index units unless stated).
 _LINEAR_ATOL = 2e-4       # fn(r) vs W @ r, r uniform in [0, 1)
@@ -205,7 +205,7 @@ def is_linear(weights: ArrayLike, nonlinearity: float) -> bool:
     Parameters
     ----------
     weights : (M, N) array_like of float
-        The measured map (:func:`~pixelviz.probe.measure.measure_weights`).
+        The measured map (:func:`~pixelviz.probe.measure_weights`).
     nonlinearity : float
         ``max |fn(r) - W r|`` for the seeded random signal, finite, ``>= 0``.
     """
@@ -276,7 +276,8 @@ def _classify_nearest(measured: Sequence[PairMeasurement], tiny_measured: Sequen
                    rounding=rule, nearest_candidates=ordered)
 
 
-def classify(measured: Sequence[PairMeasurement], tiny_measured: Sequence[PairMeasurement] = ()) -> ProbeResult:
+def classify_measurements(measured: Sequence[PairMeasurement],
+                          tiny_measured: Sequence[PairMeasurement] = ()) -> ProbeResult:
     """Name the convention of linear measurements (main pairs, then the ``N -> 1`` pairs).
 
     Parameters

@@ -7,7 +7,7 @@ column from unit impulses and checks linearity on a seeded random signal.
 centroid ``sum_j W[i, j] j`` (the source coordinate of an interpolating
 row), which rows are clear of the border, the kernel width, and the affine
 fit ``x = a i + b``. No convention is named here; that is
-:mod:`pixelviz.probe.classify`.
+``pixelviz.probe.classify``.
 """
 
 from __future__ import annotations
