@@ -17,7 +17,9 @@ image, the center of pixel 6 = 10 - 1 - 3).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import functools
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -49,18 +51,45 @@ _KINDS = ("coords", "indices")
 
 
 # ---------------------------------------------------------------- 1D coding (the article's two functions)
+# The arithmetic of each function is the article's, line for line (chapter 6 prints it); the
+# argument checks run first, in the decorator.
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _checked(check: Callable[..., Any]) -> Callable[[_F], _F]:
+    """Run ``check`` on a call's arguments (it raises on bad input) before the function itself."""
+    def decorate(fn: _F) -> _F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            check(*args, **kwargs)
+            return fn(*args, **kwargs)
+        return cast(_F, wrapper)
+    return decorate
+
+
+def _check_interval(x0: Any, x1: Any) -> None:
+    """Finite real ends with ``x0 <= x1``."""
+    if check_finite_float("x1", x1) < check_finite_float("x0", x0):
+        raise ValueError(f"x1 must be >= x0; got x0={x0!r}, x1={x1!r}")
+
+
+def _check_center_width(center: Any, w: Any, *, fixed: Any = False) -> None:
+    check_finite_float("center", center), check_finite_float("w", w, minimum=0.0), check_bool("fixed", fixed)
+
+
+@_checked(_check_interval)
 def legacy_encode_1d(x0: float, x1: float) -> tuple[float, float]:
     """Center and width of the inclusive index interval ``[x0, x1]`` (Detectron / py-faster-rcnn).
 
     ``w = x1 - x0 + 1`` counts the pixels; ``center = x0 + w / 2``.
     Example: pixels 2..5 -> ``w = 4``, ``center = 4.0``.
     """
-    x0, x1 = _check_interval(x0, x1)
     w = x1 - x0 + 1
     center = x0 + 0.5 * w
     return center, w
 
 
+@_checked(_check_center_width)
 def legacy_decode_1d(center: float, w: float, *, fixed: bool = False) -> tuple[float, float]:
     """Inverse of :func:`legacy_encode_1d` as py-faster-rcnn wrote it (``fixed=False``).
 
@@ -68,36 +97,22 @@ def legacy_decode_1d(center: float, w: float, *, fixed: bool = False) -> tuple[f
     ``legacy_decode_1d(*legacy_encode_1d(2, 5)) == (2.0, 6.0)``. Detectron's fix
     (``fixed=True``) subtracts the missing 1 and round-trips to ``(2.0, 5.0)``.
     """
-    center, w = _check_center_width(center, w)
-    check_bool("fixed", fixed)
     x0 = center - 0.5 * w
     x1 = center + 0.5 * w - (1 if fixed else 0)
     return x0, x1
 
 
+@_checked(_check_interval)
 def encode_1d(x0: float, x1: float) -> tuple[float, float]:
     """Center and width of the coordinate interval ``[x0, x1]`` (Detectron2): ``w = x1 - x0``."""
-    x0, x1 = _check_interval(x0, x1)
     w = x1 - x0
     return x0 + 0.5 * w, w
 
 
+@_checked(_check_center_width)
 def decode_1d(center: float, w: float) -> tuple[float, float]:
     """Exact inverse of :func:`encode_1d`: ``(center - w/2, center + w/2)``."""
-    center, w = _check_center_width(center, w)
     return center - 0.5 * w, center + 0.5 * w
-
-
-def _check_interval(x0: Any, x1: Any) -> tuple[float, float]:
-    """Finite real ends with ``x0 <= x1``, returned as given (an int stays an int, as in the legacy code)."""
-    if check_finite_float("x1", x1) < check_finite_float("x0", x0):
-        raise ValueError(f"x1 must be >= x0; got x0={x0!r}, x1={x1!r}")
-    return x0, x1
-
-
-def _check_center_width(center: Any, w: Any) -> tuple[float, float]:
-    check_finite_float("center", center), check_finite_float("w", w, minimum=0.0)
-    return center, w
 
 
 # ---------------------------------------------------------------- box deltas

@@ -180,6 +180,12 @@ def test_resize_weights_table_is_computed_once_and_read_only():
         t.weight[0, 0] = 5.0
 
 
+def test_libraries_are_registered_in_the_articles_order():
+    # the tables list the article's libraries first, in its order; an import sorter must not reorder them
+    assert backends.libraries() == ["opencv", "pillow", "skimage", "torch", "torchvision", "tensorflow",
+                                    "onnxruntime", "scipy", "jax"]
+
+
 # ---------------------------------------------------------------- the frame codec's home
 def test_encode_decode_image_round_trip():
     from pixelviz.backends.pillow_ops import decode_image, encode_image

@@ -23,19 +23,11 @@ each of them.
 
 from __future__ import annotations
 
-# Registration order is the order of the tables: the article's rows first.
-from . import (
-    jax_ops,
-    onnxruntime_ops,
-    opencv_ops,
-    pillow_ops,
-    pycocotools_ops,
-    scipy_ops,
-    skimage_ops,
-    tensorflow_ops,
-    torch_ops,
-    torchvision_ops,
-)
+# Registration order is the order of the tables: the article's rows first (so no import sorting here).
+# isort: off
+from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
+from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_ops
+# isort: on
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import BackendReport, compare_with_article, probe_backends, report_table
 

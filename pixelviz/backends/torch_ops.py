@@ -28,7 +28,7 @@ from .._validate import (
     check_int,
     check_size_pair,
 )
-from ..conventions import Convention, Origin, _sample_positions, grid_sample_transform, index_to_coord, roi_align_offset
+from ..conventions import Convention, _sample_positions, grid_sample_transform, index_to_coord, roi_align_offset
 from ._registry import Backend, Factory, register
 
 __all__ = [
@@ -291,20 +291,29 @@ def _roi_align_bins(feats: Any, rois: Any, out_h: int, out_w: int, sy: int, sx: 
     """:func:`roi_align_grid_sample` for validated inputs and fixed ratios ``sy x sx`` per bin."""
     torch, F = _torch()
     n_img, channels, height, width = feats.shape
-    start, size = _roi_start_size(rois, scale, aligned)                                   # [K, 2] index space
-    ix = start[:, 0:1] + _unit_positions(out_w * sx, start)[None] * size[:, 0:1]          # [K, out_w*sx]
-    iy = start[:, 1:2] + _unit_positions(out_h * sy, start)[None] * size[:, 1:2]          # [K, out_h*sy]
-    # torchvision's border: an index outside [-1, W] reads 0, else it is clamped (padding "border")
+    # The samples in integer-corner coordinates of the feature map: an aligned box is in corners already;
+    # the legacy op reads box coordinates as indices, i.e. half a pixel further right and down in corners.
+    to_index = roi_align_offset(True)                                                     # -1/2
+    xy = rois[:, 1:] * scale
+    if not aligned:
+        xy = xy + (roi_align_offset(False) - to_index)                                    # [K, 4]
+    w, h = xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
+    if not aligned:   # legacy: boxes are at least 1x1
+        w, h = w.clamp(min=1.0), h.clamp(min=1.0)
+    xs = xy[:, 0:1] + _unit_positions(out_w * sx, xy)[None] * w[:, None]                  # [K, out_w*sx]
+    ys = xy[:, 1:2] + _unit_positions(out_h * sy, xy)[None] * h[:, None]                  # [K, out_h*sy]
+    # torchvision's border: a sample index x - 1/2 outside [-1, W] reads 0, else it is clamped ("border")
+    ix, iy = xs + to_index, ys + to_index
     vx = ((ix >= -1) & (ix <= width)).to(feats.dtype)
     vy = ((iy >= -1) & (iy <= height)).to(feats.dtype)
-    ax, bx = grid_sample_transform(width, origin=Origin.CENTERS)
-    ay, by = grid_sample_transform(height, origin=Origin.CENTERS)
-    gx = (ix * ax + bx)[:, None, :].expand(-1, iy.shape[1], -1)                           # [K, Hs, Ws]
-    gy = (iy * ay + by)[:, :, None].expand(-1, -1, ix.shape[1])
+    ax, bx = grid_sample_transform(width)                                                 # corners -> [-1, 1]
+    ay, by = grid_sample_transform(height)
+    gx = (xs * ax + bx)[:, None, :].expand(-1, ys.shape[1], -1)                           # [K, Hs, Ws]
+    gy = (ys * ay + by)[:, :, None].expand(-1, -1, xs.shape[1])
     grid = torch.stack([gx, gy], dim=-1)                                                  # [K, Hs, Ws, 2]
     valid = vy[:, :, None] * vx[:, None, :]                                               # [K, Hs, Ws]
 
-    hs, ws = iy.shape[1], ix.shape[1]
+    hs, ws = ys.shape[1], xs.shape[1]
     batch = rois[:, 0].long()
     parts = []
     for n in range(n_img):

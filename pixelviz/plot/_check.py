@@ -59,15 +59,19 @@ def check_optional_float(name: str, value: Any) -> float | None:
 
 
 def check_image(name: str, value: Any, *, ndim: tuple[int, ...] = (2, 3), allow_bool: bool = True,
-                allow_nan: bool = True) -> NDArray[np.float64]:
-    """A non-empty real image ``(H, W)`` (or ``(H, W, C)``); NaN draws as an empty pixel, as ``imshow`` does."""
+                allow_nan: bool = True) -> NDArray[Any]:
+    """A non-empty real image ``(H, W)`` (or ``(H, W, C)``); NaN draws as an empty pixel, as ``imshow`` does.
+
+    Returns the caller's array unchanged (its dtype too: ``imshow`` resamples float32 and float64
+    differently), once it is checked.
+    """
     arr = check_finite_array(name, value, allow_bool=allow_bool, allow_nonfinite=allow_nan)
     if arr.ndim not in ndim or 0 in arr.shape:
         shapes = " or ".join({2: "2D array (H, W)", 3: "3D array (H, W, C)"}[d] for d in ndim)
         raise ValueError(f"{name} must be a non-empty {shapes}; got shape {arr.shape}")
     if np.any(np.isinf(arr)):
         raise ValueError(f"{name} must not contain inf (NaN draws as an empty pixel); got inf in shape {arr.shape}")
-    return arr
+    return np.asarray(value)
 
 
 def check_mapping(name: str, value: Any, what: str, one: str) -> Mapping[Any, Any]:
