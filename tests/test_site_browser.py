@@ -22,7 +22,8 @@ def test_chapter_figures_render_offline(page_path, tmp_path):
             .filter(img => !img.complete || img.naturalWidth === 0).map(img => img.src)""")
         assert broken == [], f"images that did not render: {broken}"
         assert failed == [], f"local requests that failed: {failed}"
-        page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+        # the API page is over 100 000 px tall: a full-page screenshot takes ~30 s on a loaded 2-core machine
+        page.screenshot(path=str(tmp_path / "page.png"), full_page=True, timeout=180_000)
 
 
 def test_sampling_grid_chapter_shows_executed_figure_and_numbers():

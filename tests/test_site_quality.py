@@ -134,7 +134,7 @@ def test_screenshot_and_no_sideways_scroll(site, page_path, width_name):
     try:
         RESULTS.mkdir(parents=True, exist_ok=True)
         name = page_path.replace("/", "_").removesuffix(".html")
-        page.screenshot(path=str(RESULTS / f"{name}-{width_name}.png"), full_page=True)
+        page.screenshot(path=str(RESULTS / f"{name}-{width_name}.png"), full_page=True, timeout=180_000)  # tall pages
         # the page itself never scrolls sideways; wide tables, code and figures scroll in their own box
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{page_path} at {width}px is {overflow}px wider than the screen"
