@@ -13,9 +13,11 @@ from ..conventions import Convention, Origin, convert_origin, index_to_coord
 from ..roi import bilinear_neighbors, roi_sample_points
 from ._style import SIGNAL_COLOR, convention_color
 
-__all__ = ["draw_roi_align", "plot_roi_align", "plot_masks"]
+__all__ = ["MISSING_COLOR", "EXTRA_COLOR", "draw_roi_align", "plot_roi_align", "plot_masks"]
 
-_NEIGHBOR_COLOR = "#9467bd"
+#: Fill of the pixels a sample point interpolates (shaded by its bilinear weight).
+NEIGHBOR_COLOR = "#9467bd"
+_NEIGHBOR_COLOR = NEIGHBOR_COLOR
 
 
 def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size: int = 2, *,
@@ -129,7 +131,9 @@ def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 
     return fig
 
 
-_MISSING, _EXTRA = np.array([0.84, 0.15, 0.16]), np.array([0.12, 0.47, 0.71])
+#: Colour of a pixel a mask lacks but its reference has, and of one it has but the reference lacks.
+MISSING_COLOR, EXTRA_COLOR = (0.84, 0.15, 0.16), (0.12, 0.47, 0.71)
+_MISSING, _EXTRA = np.array(MISSING_COLOR), np.array(EXTRA_COLOR)
 
 
 def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any = None,
