@@ -724,3 +724,37 @@ def test_explorer_base_requires_controls_in_state():
     assert t.state == {"k": 2} and repr(t) == "Tiny(k=2)"
     with pytest.raises(ValueError, match=r"k must be one of \[1, 2\]; got 3"):
         Tiny(k=3)
+
+
+def test_live_ui_on_ipywidgets_7(tmp_path):
+    """Colab's ipywidgets 7.7.1: every control of every explorer moves the frame and follows ``set``.
+
+    Opt-in (it needs a second ipywidgets): ``pip install --no-deps --target DIR ipywidgets==7.7.1
+    ipython_genutils`` and set ``PIXELVIZ_IPYWIDGETS7=DIR``.
+    """
+    import os
+    import subprocess
+    import sys
+
+    target = os.environ.get("PIXELVIZ_IPYWIDGETS7")
+    if not target:
+        pytest.skip("set PIXELVIZ_IPYWIDGETS7 to a folder holding ipywidgets 7 (see the docstring)")
+    code = """
+import matplotlib; matplotlib.use("Agg")
+import ipywidgets
+assert ipywidgets.__version__.startswith("7."), ipywidgets.__version__
+from widgets import GridExplorer, OriginFlipExplorer, ResizeExplorer, RoIAlignExplorer
+for cls in (GridExplorer, OriginFlipExplorer, ResizeExplorer, RoIAlignExplorer):
+    ex = cls(**({"n": 5, "scale": 1.5} if cls is ResizeExplorer else {})); ex.widget()
+    for name, widget in ex._live.inputs.items():
+        before, old = ex._live.image.value, widget.value
+        widget.value = next(v for _, v in widget.options if v != old)
+        assert ex.state[name] == widget.value and ex._live.image.value != before, (cls.__name__, name)
+        ex.set(**{name: old})
+        assert widget.value == old
+print("ok", ipywidgets.__version__)
+"""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([target, str(tmp_path)]))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    assert out.returncode == 0 and "ok 7." in out.stdout, out.stderr[-2000:]

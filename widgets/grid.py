@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from pixelviz.conventions import GRID_CONVENTIONS, Convention, parse_convention
+from pixelviz.conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
 from pixelviz.plot import SIGNAL_COLOR, convention_color, draw_grid_1d
 
 from ._explorer import Control, Explorer
 
 __all__ = ["GridExplorer"]
+
+_COLOR_NAMES = {"#d62728": "red", "#1f77b4": "blue", "#ff7f0e": "orange"}
 
 
 class GridExplorer(Explorer):
@@ -51,10 +53,10 @@ class GridExplorer(Explorer):
         super().__init__(n=n, convention=convention)
 
     def legend(self) -> list[tuple[str, str, str]]:
-        color = convention_color(self.state["convention"])
+        colors = ", ".join(f"{c.symbol} {_COLOR_NAMES[convention_color(c)]}" for c in GRID_CONVENTIONS)
         return [("bar", SIGNAL_COLOR, "the continuous signal on [0, L]"),
-                ("dot", color, "a sample, with its position"),
-                ("box", color + "40", "its footprint: one stride, centred on the sample"),
+                ("dot", "0.45", f"a sample, with its position ({colors})"),
+                ("box", "#73737340", "its footprint: one stride, centred on the sample"),
                 ("dotted", "0.5", "the ends of the signal, 0 and L")]
 
     def setup(self, fig: Figure) -> None:
@@ -84,7 +86,5 @@ class GridExplorer(Explorer):
         self.dynamic("row", [row["signal"], row["samples"], row["label"], *row["footprints"], *positions])
 
     def caption(self, state: dict) -> str:
-        from pixelviz.conventions import sample_positions
-
         xs = ", ".join(f"{x:.3g}" for x in sample_positions(state["n"], state["convention"]))
         return f"{state['n']} samples of a signal on [0, L], L = 1, under {state['convention'].label}: at {xs}."

@@ -92,7 +92,7 @@ class OriginFlipExplorer(Explorer):
     def legend(self) -> list[tuple[str, str, str]]:
         return [("ramp", "#6a6a6a", "pixel coverage by the shape (darker: more)"),
                 ("outline", SIGNAL_COLOR, "the shape; right: flipped by the rule"),
-                ("dotted", "0.35", "the mirror axis x = W/2 of the image"),
+                ("dotted", "0.35", "the mirror axis: the middle of the image"),
                 ("square", MISSING_COLOR, "mirror covers it, flipped shape misses it"),
                 ("square", EXTRA_COLOR, "flipped shape covers it, mirror does not")]
 

@@ -32,8 +32,8 @@ def output_size(n: int, scale: float) -> int:
 
 
 def _num(x: float) -> str:
-    """``-0.167`` written with a real minus sign."""
-    return f"{x:.3g}".replace("-", "−")
+    """``-0.167`` written with a real minus sign (and float noise such as ``-5.6e-17`` as 0)."""
+    return f"{0.0 if abs(x) < 1e-9 else x:.3g}".replace("-", "−")
 
 
 class ResizeExplorer(Explorer):
@@ -101,10 +101,10 @@ class ResizeExplorer(Explorer):
         super().__init__(dim=dim, n=n, scale=scale, given=given, convention=convention, mode=mode)
 
     def legend(self) -> list[tuple[str, str, str]]:
-        color = convention_color(self.state["convention"])
+        color = "0.45"  # the marks take the convention's colour (① red, ② blue, ③ orange, ...)
         return [("bar", SIGNAL_COLOR, "the signal [0, L], L = N"),
                 ("square", INPUT_COLOR, "input sample"),
-                ("dot", color, "output sample, where it reads the input"),
+                ("dot", color, "output sample, where it reads the input, in the convention's colour"),
                 ("line", color, "what it reads (darker: larger weight)"),
                 ("ring", color, "reads outside the input samples: clamped to the border"),
                 ("dotted", "0.5", "the ends of the signal")]

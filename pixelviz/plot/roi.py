@@ -100,7 +100,8 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
             continue
         ax.add_patch(plt.Rectangle((c, r), 1, 1, facecolor=_NEIGHBOR_COLOR, alpha=0.15 + 0.55 * w,
                                    edgecolor=_NEIGHBOR_COLOR, lw=1.2, zorder=2))
-        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6)
+        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6,
+                bbox=dict(facecolor="white", alpha=0.75, edgecolor="none", pad=0.6))  # legible over the samples
 
     ax.plot(intended[:, 0], intended[:, 1], "o", mfc="none", mec=SIGNAL_COLOR, ms=8, mew=1.4, zorder=4,
             label="sample point in the box")
