@@ -758,3 +758,21 @@ print("ok", ipywidgets.__version__)
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
     assert out.returncode == 0 and "ok 7." in out.stdout, out.stderr[-2000:]
+
+
+def test_live_ui_draws_at_its_own_density_and_to_html_at_the_static_one():
+    pytest.importorskip("ipywidgets")
+    ex = OriginFlipExplorer()
+    assert ex.rgba().shape[1] == 660 * OriginFlipExplorer.density
+    ex.widget()
+    from PIL import Image
+
+    live = Image.open(io.BytesIO(ex._live.image.value))
+    assert live.size[0] == 660 * OriginFlipExplorer.live_density
+    page = type("_Few", (OriginFlipExplorer,), {"controls": tuple(
+        Control(c.name, c.values, c.default, c.label, (c.default,), c.fmt, c.parse) for c in OriginFlipExplorer.controls)})
+    few = page()
+    few.widget()
+    html = few.to_html()
+    assert f'data-native-width="{660 * OriginFlipExplorer.density:.0f}"' in html  # static frames at 2x
+    assert few.rgba().shape[1] == 660 * OriginFlipExplorer.live_density      # and back to the live one

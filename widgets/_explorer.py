@@ -201,6 +201,8 @@ class Explorer:
     #: Device pixels per CSS pixel of the rendered frames: 2 is sharp on HiDPI screens (and when a phone
     #: reader zooms in); the static site's bytes grow with it.
     density: float = 2.0
+    #: Device pixels per CSS pixel of the live UI's frames: 1 keeps an update within tens of milliseconds.
+    live_density: float = 1.0
     #: Palette size of a static frame's changed pixels (``0``: every colour kept exactly).
     static_colors: int = 0
     #: Encoding of the static frames: ``"webp"`` (lossless WebP, the smallest) or ``"png"``; both lossless.
@@ -230,8 +232,15 @@ class Explorer:
 
     @property
     def dpi(self) -> float:
-        """Figure resolution: :attr:`density` device pixels per CSS pixel."""
+        """Figure resolution of the static frames: :attr:`density` device pixels per CSS pixel."""
         return CSS_PX_PER_INCH * self.density
+
+    def use_density(self, density: float) -> None:
+        """Draw from now on at ``density`` device pixels per CSS pixel (the layout in CSS pixels is unchanged)."""
+        dpi = CSS_PX_PER_INCH * density
+        if self.fig.dpi != dpi:
+            self.fig.set_dpi(dpi)
+            self._backgrounds.clear()  # cached pixels of the other resolution
 
     # -- to implement ---------------------------------------------------------
     def setup(self, fig: Figure) -> None:  # pragma: no cover - abstract

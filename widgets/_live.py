@@ -37,6 +37,7 @@ class LiveUI:
         from ._legend import legend_html
 
         self.explorer = explorer
+        explorer.use_density(explorer.live_density)
         self.inputs = {}
         for c in explorer.controls:
             options = [(c.fmt(v), v) for v in c.values]
@@ -70,6 +71,7 @@ class LiveUI:
                 return
             ex.state[name] = value
             ex.redraw()
+            ex.use_density(ex.live_density)  # (to_html draws at the static density, then returns to this one)
             self.image.value = ex.frame_png()
             self.caption.value = self._caption()
         return handler

@@ -35,7 +35,9 @@ from typing import Any, Iterator
 
 import numpy as np
 
-__all__ = ["asset", "static_html", "static_frames", "decode_frame"]
+from ._explorer import CSS_PX_PER_INCH
+
+__all__ = ["asset", "static_html"]
 
 #: How many frames of a group vote for its base's pixels.
 _BASE_SAMPLES = 9
@@ -124,21 +126,6 @@ def _encode(rgb: np.ndarray, keep: np.ndarray | None, *, colors: int, fmt: str) 
     return buf.getvalue(), shown
 
 
-def decode_frame(data: dict, k: int) -> np.ndarray:
-    """What the page composes for state ``k`` of a payload: delta over base, (H, W, 3) uint8.
-
-    The same two steps as ``_assets/explorer.js`` (draw the base, then the
-    delta over it), done with Pillow.
-    """
-    from PIL import Image
-
-    def rgba(b64: str) -> Image.Image:
-        return Image.open(io.BytesIO(base64.b64decode(b64))).convert("RGBA")
-
-    base, frame = rgba(data["bases"][data["base"][k]]), rgba(data["frames"][data["index"][k]])
-    return np.asarray(Image.alpha_composite(base, frame).convert("RGB"))
-
-
 class _Renderer:
     """Renders an explorer's states into pixels, keeping the last few (bases and deltas read some twice)."""
 
@@ -178,26 +165,11 @@ def _mode(frames: list[np.ndarray]) -> np.ndarray:
     return picks[counts.argmax(axis=0), np.arange(picks.shape[1])].reshape(frames[0].shape)
 
 
-def static_frames(explorer) -> Iterator[tuple[int, dict, np.ndarray]]:
-    """``(k, state, rgb)`` for every static state, in the order of :meth:`Explorer.combinations` (for tests).
-
-    The explorer's state is restored afterwards.
-    """
-    saved = dict(explorer.state)
-    try:
-        for k, state in enumerate(explorer.combinations(static=True)):
-            explorer.state = dict(state)
-            explorer.redraw()
-            yield k, state, explorer.rgba()[..., :3]
-    finally:
-        explorer.state = saved
-        explorer.redraw()
-
-
 def _payload(explorer) -> dict:
     """Render and encode every static state (see the module docstring); restores the explorer's state."""
     ex = explorer
-    saved = dict(ex.state)
+    saved, saved_density = dict(ex.state), ex.fig.dpi / CSS_PX_PER_INCH
+    ex.use_density(ex.density)
     grid = ex.static_grid(saved)
     states = list(ex.combinations(static=True))
     start = 0
@@ -239,6 +211,7 @@ def _payload(explorer) -> dict:
     finally:
         ex.state = saved
         ex.redraw()
+        ex.use_density(saved_density)
     height, width = render.cache[next(iter(render.cache))].shape
     return {
         "mime": f"image/{ex.static_format}",
