@@ -18,7 +18,7 @@ PYTEST_WORKERS ?= 2
 # jupyter-cache keys a notebook's outputs on its code only; the outputs also
 # depend on pixelviz/, widgets/ and the installed packages, so the cache is
 # dropped whenever any of those change.
-SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
+SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' -o -name '*.js' -o -name '*.css' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
 
 .PHONY: book test install clean lint format-check unit slow
 

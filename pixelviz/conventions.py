@@ -514,12 +514,14 @@ def _reads_outside(x: NDArray[np.float64], n_in: int) -> NDArray[np.bool_]:
     return (x < 0) | (x > n_in - 1)
 
 
-def reads_outside(in_size: int, out_size: int, convention: Convention | str) -> NDArray[np.bool_]:
+def reads_outside(in_size: int, out_size: int, convention: Convention | str, *,
+                  scale: float | None = None) -> NDArray[np.bool_]:
     """Which outputs of an ``in_size → out_size`` resize read outside the input samples.
 
     The input samples span ``[0, N - 1]`` in input-index units; an output
     whose source coordinate (:func:`source_coords`) lies outside needs a
-    value beyond the border (a resize clamps it: extrapolation).
+    value beyond the border (a resize clamps it: extrapolation). ``scale``
+    is the scale factor the resize was given, as in :func:`source_coords`.
 
     Returns
     -------
@@ -533,7 +535,7 @@ def reads_outside(in_size: int, out_size: int, convention: Convention | str) -> 
     False
     """
     n_in = check_size("in_size", in_size)
-    return _reads_outside(source_coords(n_in, out_size, convention), n_in)
+    return _reads_outside(source_coords(n_in, out_size, convention, scale=scale), n_in)
 
 
 #: How close to a whole number a source coordinate must be to sit on an input sample.

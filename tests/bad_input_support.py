@@ -332,8 +332,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.plot.probe.plot_probes": dict(rows=Fresh(lambda: [("op", RESULT.make())]), pairs=((24, 36),),
                                             width=5.0, row_height=1.0, title="t"),
     # widgets
-    "widgets._core.Control": dict(name="n", values=(1, 2, 3), default=2, label="n", static_values=(1, 3)),
-    "widgets._core.static_mode": dict(),
+    "widgets._explorer.Control": dict(name="n", values=(1, 2, 3), default=2, label="n", static_values=(1, 3)),
+    "widgets._explorer.static_mode": dict(),
     "widgets.grid.GridExplorer": dict(n=4, convention="half_pixel"),
     "widgets.resize.ResizeExplorer": dict(dim="1D", n=4, scale=2.0, given="size", convention="half_pixel",
                                           mode="linear"),
@@ -359,13 +359,13 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.backends._registry.Backend": "a record built by pixelviz's backend modules; register checks it",
     "pixelviz.backends._registry.register": "adds to the process-wide registry (a bad call is tested by hand)",
     "pixelviz.exercises._core.register": "adds to the process-wide registry (a bad call is tested by hand)",
-    "widgets._core.Explorer": "the abstract base of the explorers (its subclasses are called)",
+    "widgets._explorer.Explorer": "the abstract base of the explorers (its subclasses are called)",
 }
 
 #: Callables with bad calls still unclear, each with the reason: the test expects them to fail (xfail) and
 #: fails once they pass, so the entry is removed.
 KNOWN_GAPS: dict[str, str] = {
-    "widgets._core.Control": "widgets/_core.py belongs to the explorers rewrite; Control's messages name the "
+    "widgets._explorer.Control": "Control's messages name the "
                              "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
                              "not checked",
 }

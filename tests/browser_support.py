@@ -102,3 +102,47 @@ def page_bytes(page) -> dict:
     for url, size in entries:
         resources[url] = resources.get(url, 0) + int(size)
     return {"total": sum(resources.values()), "resources": resources}
+
+
+# -- explorers: pages at a device pixel ratio, and what a page element displays ------------------------------
+
+def open_page_at(browser, url: str, *, width: int = 1280, height: int = 900, dpr: float = 1):
+    """Open ``url`` offline (as :func:`open_offline_page`) in a viewport ``width`` CSS px wide at device pixel
+    ratio ``dpr``.
+
+    Returns ``(page, problems)``: ``problems`` is a dict of lists, filled as the page runs —
+    ``"pageerror"`` (uncaught exceptions), ``"console"`` (console errors), ``"blocked"`` (off-machine
+    requests) and ``"failed"`` (loopback requests that failed).
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=dpr)
+    page = context.new_page()
+    problems: dict[str, list] = {"pageerror": [], "console": [], "blocked": [], "failed": []}
+
+    def route(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            problems["blocked"].append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: problems["pageerror"].append(str(exc)))
+    page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
+    page.on("requestfailed",
+            lambda r: problems["failed"].append(r.url) if r.url.startswith("http://127.0.0.1") else None)
+    page.goto(url, wait_until="load")
+    return page, problems
+
+
+def element_pixels(page, locator):
+    """What ``locator``'s box shows on screen: an (H, W, 3) uint8 array in device pixels (a screenshot clip)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    png = page.screenshot(clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]},
+                          animations="disabled", caret="initial")
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))

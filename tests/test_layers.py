@@ -10,10 +10,7 @@ REAL_LIBRARIES = {"torch", "torchvision", "cv2", "PIL", "skimage", "scipy", "onn
 BACKENDS = ROOT / "pixelviz" / "backends"
 #: (top-level package, library) pairs still allowed outside backends, each with the reason. The test
 #: fails when one is no longer used, so the list only shrinks.
-KNOWN_EXCEPTIONS = {
-    ("widgets", "PIL"): "PNG/WebP encoding of explorer frames; pixelviz.backends.pillow_ops.encode_image / "
-                        "decode_image are its home once the widgets rewrite calls them",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def imported_libraries(path: Path) -> dict[str, int]:

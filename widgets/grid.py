@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from pixelviz.conventions import GRID_CONVENTIONS, Convention, parse_convention
-from pixelviz.plot import draw_grid_1d
+from pixelviz.conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
+from pixelviz.plot import SIGNAL_COLOR, convention_color, draw_grid_1d
 
-from ._core import Control, Explorer
+from ._explorer import Control, Explorer
 
 __all__ = ["GridExplorer"]
+
+_COLOR_NAMES = {"#d62728": "red", "#1f77b4": "blue", "#ff7f0e": "orange"}
 
 
 class GridExplorer(Explorer):
     """Number of samples ``n`` and grid convention → the 1D grid on ``[0, L]``.
 
-    The drawing is :func:`pixelviz.plot.draw_grid_1d` (green bar = the
-    signal, dots = samples, shaded boxes = one stride around each sample);
-    each dot is labelled with its position, read from the drawn artist.
+    The drawing is :func:`pixelviz.plot.draw_grid_1d`, as in chapter 2's
+    figure (:func:`pixelviz.plot.plot_grids_1d`): green bar = the signal,
+    dots = samples, shaded boxes = one stride around each sample; each dot
+    is labelled with its position, read from the drawn artist.
 
     Parameters
     ----------
@@ -43,25 +46,32 @@ class GridExplorer(Explorer):
         Control("convention", GRID_CONVENTIONS, Convention.HALF_PIXEL, label="convention",
                 fmt=lambda c: c.label, parse=lambda c: parse_convention(c, allowed=GRID_CONVENTIONS)),
     )
-    figsize = (7.5, 1.9)
+    height = 150
+    static_group_by = "convention"
 
     def __init__(self, n: int = 4, convention: Convention | str = Convention.HALF_PIXEL):
         super().__init__(n=n, convention=convention)
 
+    def legend(self) -> list[tuple[str, str, str]]:
+        colors = ", ".join(f"{c.symbol} {_COLOR_NAMES[convention_color(c)]}" for c in GRID_CONVENTIONS)
+        return [("bar", SIGNAL_COLOR, "the continuous signal on [0, L]"),
+                ("dot", "0.45", f"a sample, with its position ({colors})"),
+                ("box", "#73737340", "its footprint: one stride, centred on the sample"),
+                ("dotted", "0.5", "the ends of the signal, 0 and L")]
+
     def setup(self, fig: Figure) -> None:
         ax = self.ax = fig.add_subplot()
-        ax.axvline(0, color="0.5", linestyle=":", linewidth=1)
-        ax.axvline(1, color="0.5", linestyle=":", linewidth=1)
-        ax.set_xlim(-0.75, 1.22)
-        ax.set_ylim(-0.2, 0.32)
+        ax.axvline(0, color="0.5", linestyle=":", linewidth=1, ymax=0.75)  # below the position labels
+        ax.axvline(1, color="0.5", linestyle=":", linewidth=1, ymax=0.75)
+        ax.set_xlim(-0.78, 1.2)
+        ax.set_ylim(-0.13, 0.31)
         ax.set_yticks([])
         ax.set_xticks([0, 0.5, 1])
         ax.set_xticklabels(["0", "0.5", "L = 1"])
+        ax.tick_params(labelsize=9)
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
-        self.title = ax.set_title("", fontsize=10)
-        self.animate(self.title)
-        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.85)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.2, top=0.98)
 
     def background_key(self, state: dict) -> str:
         return "axes"  # limits and ticks never change: only the row is redrawn
@@ -71,7 +81,10 @@ class GridExplorer(Explorer):
         row = draw_grid_1d(self.ax, state["n"], state["convention"])
         xs = row["samples"].get_xdata()
         color = row["samples"].get_color()
-        positions = [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=7, color=color)
+        positions = [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=9, color=color)
                      for x in xs]
         self.dynamic("row", [row["signal"], row["samples"], row["label"], *row["footprints"], *positions])
-        self.title.set_text(f"{state['n']} samples of a signal on [0, L] under {state['convention'].label}")
+
+    def caption(self, state: dict) -> str:
+        xs = ", ".join(f"{x:.3g}" for x in sample_positions(state["n"], state["convention"]))
+        return f"{state['n']} samples of a signal on [0, L], L = 1, under {state['convention'].label}: at {xs}."

@@ -4,23 +4,23 @@ Left panel: a shape over an 8×6 image and the pixels it covers. Right panel:
 the mirrored image (its pixels reversed left to right, which is unambiguous)
 with the shape flipped by the chosen rule drawn over it. The flip is right
 when the flipped shape covers exactly the mirrored pixels; pixels where the
-two disagree are marked red and counted in the title.
+two disagree are coloured as in chapter 6's mask figures
+(:func:`pixelviz.plot.plot_masks`): red where the mirror has coverage the
+flipped shape misses, blue where the flipped shape covers more.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Polygon
 
 from pixelviz.boxes import flip_boxes, flip_polygon
 from pixelviz.conventions import Origin, convert_origin, parse_origin
 from pixelviz.geometry import convert_polygon_origin
 from pixelviz.masks import polygon_mask
-from pixelviz.plot import SIGNAL_COLOR
+from pixelviz.plot import EXTRA_COLOR, MISSING_COLOR, SIGNAL_COLOR, draw_pixels, draw_polygon
 
-from ._core import Control, Explorer
+from ._explorer import Control, Explorer
 
 __all__ = ["OriginFlipExplorer"]
 
@@ -31,6 +31,7 @@ _BOX = np.array([1.0, 1.0, 3.75, 4.25])                                   # (x0,
 _POLYGON = np.array([[0.83, 1.07], [3.31, 1.72], [2.13, 2.91], [3.62, 4.69], [1.07, 4.33]])
 _RULES = {"W − x": "coords", "W − 1 − x": "indices"}
 _SUPERSAMPLE = 4  # coverage on a 4×4 sub-grid per pixel: grey levels, no ties at quarter-pixel edges
+_PIXELS = dict(cmap="Greys", vmin=0, vmax=1.7)  # coverage 1 is a mid grey: the outline stays visible
 
 
 def _parse_rule(rule):
@@ -50,6 +51,10 @@ def _box_polygon(box: np.ndarray) -> np.ndarray:
 
 class OriginFlipExplorer(Explorer):
     """A box or polygon flipped horizontally: which rule matches the mirrored pixels?
+
+    Both panels are drawn with chapter 5's :func:`pixelviz.plot.draw_pixels`
+    (the pixels on axes of the selected origin) and
+    :func:`pixelviz.plot.draw_polygon`.
 
     Parameters
     ----------
@@ -72,8 +77,7 @@ class OriginFlipExplorer(Explorer):
     ``[0, 8]`` and its mirror axis is ``x = 4``, so ``x → 8 − x`` is right
     and ``x → 7 − x`` moves the shape one pixel left; in integer centers the
     image spans ``[−1/2, 7.5]``, the axis is ``x = 3.5`` and ``x → 7 − x`` is
-    right. The figure axes are in integer corners; the tick labels are the
-    selected origin's coordinates.
+    right. The axes are in the selected origin's coordinates.
     """
 
     controls = (
@@ -83,38 +87,26 @@ class OriginFlipExplorer(Explorer):
         Control("flip", tuple(_RULES), "W − x", label="flip x →", parse=lambda f: _parse_rule(f)),
         Control("shift", (0.0, 0.25, 0.5, 0.75), 0.0, label="shift"),
     )
-    figsize = (7.5, 3.3)
-    static_colors = 48
+    height = 290
+    static_group_by = "origin"
+
+    def legend(self) -> list[tuple[str, str, str]]:
+        return [("ramp", "#6a6a6a", "pixel coverage by the shape (darker: more)"),
+                ("outline", SIGNAL_COLOR, "the shape; right: flipped by the rule"),
+                ("dotted", "0.35", "the mirror axis: the middle of the image"),
+                ("square", MISSING_COLOR, "mirror covers it, flipped shape misses it"),
+                ("square", EXTRA_COLOR, "flipped shape covers it, mirror does not")]
 
     def setup(self, fig: Figure) -> None:
         self.axes = fig.subplots(1, 2)
-        blank = np.zeros((_H, _W))
-        self._images, self._outlines, self._bad = [], [], []
-        for ax, title in zip(self.axes, ("original", "mirrored image, flipped shape (red: disagree)")):
-            img = ax.imshow(blank, cmap="Greys", vmin=0, vmax=1.7, extent=(0, _W, _H, 0),
-                            interpolation="nearest")
-            ax.set_xlim(-0.7, _W + 0.7)
-            ax.set_ylim(_H + 0.2, -0.2)
-            ax.set_aspect("equal")
-            grid = [[(k, 0), (k, _H)] for k in range(_W + 1)] + [[(0, k), (_W, k)] for k in range(_H + 1)]
-            # drawn over the (animated) images, so animated too
-            self.animate(ax.add_collection(LineCollection(grid, colors="0.82", linewidths=0.6, zorder=1)),
-                         ax.axvline(_W / 2, color="0.35", linestyle=":", linewidth=1, zorder=2))
-            outline = ax.add_patch(Polygon(np.zeros((4, 2)), closed=True, fill=False,
-                                           edgecolor=SIGNAL_COLOR, linewidth=2, zorder=4))
+        for ax, title in zip(self.axes, ("original", "mirrored image, flipped shape")):
             ax.set_yticks([])
-            ax.tick_params(labelsize=7, length=2)
-            self._images.append(img)
-            self._outlines.append(outline)
+            ax.tick_params(labelsize=9, length=2)
             ax.set_title(title, fontsize=9)
-        bad = np.zeros((_H, _W, 4))
-        self._bad = self.axes[1].imshow(bad, extent=(0, _W, _H, 0), interpolation="nearest", zorder=3)
-        self.suptitle = fig.suptitle("", fontsize=10)
-        self.animate(self.suptitle, *self._images, *self._outlines, self._bad)
-        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.13, top=0.82, wspace=0.08)
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.16, top=0.9, wspace=0.06)
 
     def background_key(self, state: dict) -> str:
-        return state["origin"]  # the tick labels
+        return state["origin"]  # the limits, ticks and labels
 
     def _shape(self, state: dict) -> np.ndarray:
         """The shape in the selected origin's coordinates: a box (4,) or polygon (K, 2)."""
@@ -122,7 +114,9 @@ class OriginFlipExplorer(Explorer):
             return _BOX + np.array([state["shift"], 0.0, state["shift"], 0.0])
         return _POLYGON + np.array([state["shift"], 0.0])
 
-    def render(self, state: dict) -> None:
+    def verdict(self, state: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """``(shape, flipped, cover, mirrored, cover_flipped)``: the two outlines ((K, 2), in ``state``'s origin)
+        and three (H, W) coverages in [0, 1] (of the shape, the mirrored image, the flipped shape)."""
         origin, kind = state["origin"], _RULES[state["flip"]]
         shape = self._shape(state)
         if state["shape"] == "box":
@@ -130,30 +124,40 @@ class OriginFlipExplorer(Explorer):
             shape = _box_polygon(shape)
         else:
             flipped = flip_polygon(shape, _W, kind=kind)
-        # draw in integer corners (the axes' coordinates)
-        shape_c = convert_polygon_origin(shape, origin, Origin.CORNERS)
-        flipped_c = convert_polygon_origin(flipped, origin, Origin.CORNERS)
-        cover = polygon_mask(shape_c, (_H, _W), supersample=_SUPERSAMPLE)
-        mirrored = cover[:, ::-1]  # the mirrored image: pixel columns reversed
-        cover_flipped = polygon_mask(flipped_c, (_H, _W), supersample=_SUPERSAMPLE)
-        wrong = np.abs(cover_flipped - mirrored) > 1e-9
+        # rasterize in integer corners, where pixel (r, c) is the square [c, c+1) x [r, r+1)
+        cover = polygon_mask(convert_polygon_origin(shape, origin, Origin.CORNERS), (_H, _W),
+                             supersample=_SUPERSAMPLE)
+        cover_flipped = polygon_mask(convert_polygon_origin(flipped, origin, Origin.CORNERS), (_H, _W),
+                                     supersample=_SUPERSAMPLE)
+        return shape, flipped, cover, cover[:, ::-1], cover_flipped
 
-        self._images[0].set_data(cover)
-        self._images[1].set_data(mirrored)
-        self._outlines[0].set_xy(shape_c)
-        self._outlines[1].set_xy(flipped_c)
+    def render(self, state: dict) -> None:
+        origin = state["origin"]
+        shape, flipped, cover, mirrored, cover_flipped = self.verdict(state)
+        missing = mirrored - cover_flipped > 1e-9                                      # (H, W)
+        extra = cover_flipped - mirrored > 1e-9                                        # (H, W)
         overlay = np.zeros((_H, _W, 4))
-        overlay[wrong] = (0.84, 0.15, 0.16, 0.55)
-        self._bad.set_data(overlay)
-
+        overlay[missing] = (*MISSING_COLOR, 1.0)
+        overlay[extra] = (*EXTRA_COLOR, 1.0)
+        axis = float(convert_origin(_W / 2, Origin.CORNERS, origin))                  # the image's middle
+        for k, (ax, pixels, outline) in enumerate(zip(self.axes, (cover, mirrored), (shape, flipped))):
+            before = set(ax.get_children())
+            image = draw_pixels(ax, pixels, origin=origin, **_PIXELS)
+            if k == 1:
+                ax.imshow(overlay, extent=image.get_extent(), interpolation="nearest", zorder=1.5)
+            ax.axvline(axis, color="0.35", linestyle=":", linewidth=1.2, zorder=2)
+            draw_polygon(ax, outline, source=origin, axes_origin=origin, color=SIGNAL_COLOR, linewidth=2, zorder=4)
+            self.dynamic(f"panel{k}", [a for a in ax.get_children() if a not in before])
         if origin != getattr(self, "_tick_origin", None):  # ticks are slow to rebuild: only when they change
             self._tick_origin = origin
             ticks = np.arange(_W + 1) if origin == "corners" else np.arange(_W)
-            positions = convert_origin(ticks.astype(float), origin, Origin.CORNERS)
             for ax in self.axes:
-                ax.set_xticks(positions)
-                ax.set_xticklabels([str(t) for t in ticks])
-                ax.set_xlabel(f"x in integer {origin} (dotted: mirror axis)", fontsize=7, labelpad=1)
+                ax.set_xticks(ticks)
+                ax.set_xlabel(f"x in integer {origin}", fontsize=9, labelpad=1)
+
+    def caption(self, state: dict) -> str:
+        _, _, _, mirrored, cover_flipped = self.verdict(state)
+        wrong = np.abs(cover_flipped - mirrored) > 1e-9
         verdict = ("the flipped shape covers exactly the mirrored pixels" if not wrong.any()
                    else f"{int(wrong.sum())} pixels disagree with the mirrored image")
-        self.suptitle.set_text(f"integer {origin}, W = {_W}, flip x → {state['flip']}: {verdict}")
+        return f"Integer {state['origin']}, W = {_W}, flip x → {state['flip']}: {verdict}."

@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from pixelviz.conventions import index_to_coord
-from pixelviz.plot.roi import draw_roi_align
+from pixelviz.conventions import Convention, index_to_coord
+from pixelviz.plot import SIGNAL_COLOR, convention_color
+from pixelviz.plot.roi import NEIGHBOR_COLOR, draw_roi_align
 
-from ._core import Control, Explorer
+from ._explorer import Control, Explorer
 
 __all__ = ["RoIAlignExplorer", "roi_align_values"]
 
@@ -66,11 +67,12 @@ def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) 
 class RoIAlignExplorer(Explorer):
     """A box on a 6×7 image → RoIAlign's bins, sampling points and output values.
 
-    Left: :func:`pixelviz.plot.roi.draw_roi_align` — the box (green), its
-    ``K × K`` bins, the sampling points where the derivation puts them
-    (hollow) and where the op reads them (filled: half a pixel off when
-    ``aligned=False``), and the pixels output ``[0, 0]`` interpolates with
-    their bilinear weights. Right: the ``K × K`` output computed by
+    Left: :func:`pixelviz.plot.roi.draw_roi_align`, the drawing of chapter
+    6's figure — the box (green), its ``K × K`` bins (dashed), the sampling
+    points where the derivation puts them (hollow) and where the op reads
+    them (filled: half a pixel off when ``aligned=False``), and the pixels
+    output ``[0, 0]``'s first sample interpolates with their bilinear
+    weights. Right: the ``K × K`` output computed by
     ``torchvision.ops.roi_align`` on the image whose pixel ``(r, c)`` holds
     ``10 r + c``.
 
@@ -97,19 +99,30 @@ class RoIAlignExplorer(Explorer):
     """
 
     controls = (
-        Control("x0", _STEPS, 1.25, static_values=(1.0, 1.25, 1.5)),
-        Control("y0", _STEPS, 1.0, static_values=(1.0,)),
-        Control("size", _SIZES, 2.5, label="box size", static_values=(2.5, 3.5)),
+        Control("x0", _STEPS, 1.25, static_values=(1.0, 1.25)),
+        Control("y0", _STEPS, 1.0, static_values=(1.0, 1.25)),
+        Control("size", _SIZES, 2.5, label="box size", static_values=(2.5,)),
         Control("output_size", (1, 2, 3, 4), 2, label="K", static_values=(2, 3)),
         Control("sampling_ratio", (1, 2, 3), 1, label="sampling_ratio", static_values=(1, 2)),
-        Control("aligned", (False, True), True),
+        Control("aligned", (False, True), True, fmt=str),
     )
-    figsize = (7.5, 3.4)
-    static_colors = 64
+    height = 330
+    static_group_by = "output_size"
+    # 32 pre-rendered states at density 2: about 0.7 MB, which leaves chapter 6 (with OriginFlipExplorer and its
+    # figures) room under the 3 MB page budget; density 1 would halve it.
+
+    def legend(self) -> list[tuple[str, str, str]]:
+        return [("ramp", "#a0a0a0", "pixel value 10r + c (darker: larger)"),
+                ("outline", SIGNAL_COLOR, "the box; dashed: its K × K bins"),
+                ("hollow", SIGNAL_COLOR, "sample point, where the derivation puts it"),
+                ("dot", convention_color(Convention.HALF_PIXEL), "where aligned=True reads it (the same place)"),
+                ("dot", convention_color(Convention.ASYMMETRIC), "where aligned=False reads it (½ pixel off)"),
+                ("box", NEIGHBOR_COLOR + "80", "pixels output [0, 0]'s first sample reads, with their weights"),
+                ("small-dot", "0.55", "pixel centers")]
 
     def setup(self, fig: Figure) -> None:
         self.ax_box, self.ax_out = fig.subplots(1, 2, gridspec_kw={"width_ratios": [7, 4]})
-        fig.subplots_adjust(left=0.04, right=0.97, bottom=0.08, top=0.86, wspace=0.15)
+        fig.subplots_adjust(left=0.04, right=0.99, bottom=0.07, top=0.92, wspace=0.12)
         self._out_image = self.ax_out.imshow(np.zeros((1, 1)), cmap="Greys", vmin=-20, vmax=80,
                                              interpolation="nearest")
         self.ax_out.set_xticks([])
@@ -131,12 +144,10 @@ class RoIAlignExplorer(Explorer):
         self.drawn = draw_roi_align(self.ax_box, (_H, _W), box, k, sampling_ratio=state["sampling_ratio"],
                                     aligned=state["aligned"], image=_IMAGE)
         self.dynamic("box", [a for a in self.ax_box.get_children() if a not in before])
-        self.ax_box.tick_params(labelsize=7)
-        self.ax_box.title.set_fontsize(9)
-        self.ax_box.set_title(f"box ({box[0]:g}, {box[1]:g}, {box[2]:g}, {box[3]:g}), "
-                              + self.ax_box.get_title(), fontsize=9, color=self.ax_box.title.get_color())
+        self.ax_box.tick_params(labelsize=9)
+        self.ax_box.title.set_fontsize(10)
 
-        self.values, source = roi_align_values(box, k, state["sampling_ratio"], state["aligned"])
+        self.values, self.source = roi_align_values(box, k, state["sampling_ratio"], state["aligned"])
         ax = self.ax_out
         self._out_image.set_data(self.values)
         self._out_image.set_extent((0, k, k, 0))
@@ -144,5 +155,13 @@ class RoIAlignExplorer(Explorer):
         ax.set_ylim(k, 0)
         centers = index_to_coord(np.arange(k))                    # integer corners: pixel i centered at i + 1/2
         self.dynamic("values", [ax.text(centers[c], centers[r], f"{v:.4g}", ha="center", va="center",
-                                   fontsize=max(7, 12 - 1.5 * k)) for (r, c), v in np.ndenumerate(self.values)])
-        ax.set_title(f"{k}×{k} output of {source}\n(pixel (r, c) holds 10r + c)", fontsize=8)
+                                        fontsize=10 if k <= 3 else 9)
+                                for (r, c), v in np.ndenumerate(self.values)])
+        ax.set_title(f"{k}×{k} output", fontsize=10)
+
+    def caption(self, state: dict) -> str:
+        box = ", ".join(f"{v:g}" for v in self.box(state))
+        k, s = state["output_size"], state["sampling_ratio"]
+        return (f"Box ({box}), K = {k}, sampling_ratio {s} ({s * s} sample{'s' if s > 1 else ''} per bin), "
+                f"aligned={state['aligned']}; the output is torchvision.ops.roi_align's "
+                f"(pixelviz.roi.roi_align without torchvision) on the image whose pixel (r, c) holds 10r + c.")

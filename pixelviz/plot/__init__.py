@@ -19,8 +19,17 @@ from .origin import (
     plot_rasterizations,
 )
 from .probe import draw_probe_pair, plot_probe, plot_probes
-from .resize import draw_resize_1d, plot_resize_1d, plot_resize_2d, plot_resize_versions_1d, plot_sampling_1d
-from .roi import draw_roi_align, plot_masks, plot_roi_align
+from .resize import (
+    draw_resize_1d,
+    draw_resize_values_1d,
+    input_grid,
+    plot_resize_1d,
+    plot_resize_2d,
+    plot_resize_versions_1d,
+    plot_sampling_1d,
+    resize_positions,
+)
+from .roi import EXTRA_COLOR, MISSING_COLOR, draw_roi_align, plot_masks, plot_roi_align
 from .style import BOOK_RC, book_style, use_book_style
 
 __all__ = [
@@ -35,10 +44,15 @@ __all__ = [
     "show_image",
     "plot_images",
     "plot_sampling_1d",
+    "input_grid",
+    "resize_positions",
     "draw_resize_1d",
+    "draw_resize_values_1d",
     "plot_resize_1d",
     "plot_resize_versions_1d",
     "plot_resize_2d",
+    "MISSING_COLOR",
+    "EXTRA_COLOR",
     "draw_roi_align",
     "plot_roi_align",
     "ORIGIN_COLORS",

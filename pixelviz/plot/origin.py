@@ -113,8 +113,10 @@ def draw_polygon(ax: Axes, polygon: Any, *, source: Origin | str = Origin.CORNER
     color = check_color("color", color)
     markers = check_bool("markers", markers)
     closed = np.vstack([p, p[:1]])
+    kwargs.setdefault("linewidth", 1.5)
+    kwargs.setdefault("markersize", 3)
     (line,) = ax.plot(closed[:, 0], closed[:, 1], "-", color=color, label=label,
-                      marker="o" if markers else None, markersize=3, linewidth=1.5, **kwargs)
+                      marker="o" if markers else None, **kwargs)
     return line
 
 

@@ -39,9 +39,11 @@ def _check_roi_drawing(image_shape: Any, box: Any, output_size: Any, sampling_ra
         raise ValueError(f"image must have image_shape {(height, width)}; got shape {img.shape}")
     return height, width, b, k, s, (row, col), img
 
-__all__ = ["draw_roi_align", "plot_roi_align", "plot_masks"]
+__all__ = ["MISSING_COLOR", "EXTRA_COLOR", "NEIGHBOR_COLOR", "draw_roi_align", "plot_roi_align", "plot_masks"]
 
-_NEIGHBOR_COLOR = "#9467bd"
+#: Fill of the pixels a sample point interpolates (shaded by its bilinear weight).
+NEIGHBOR_COLOR = "#9467bd"
+_NEIGHBOR_COLOR = NEIGHBOR_COLOR
 
 
 def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size: int = 2, *,
@@ -126,7 +128,8 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
             continue
         ax.add_patch(plt.Rectangle((c, r), 1, 1, facecolor=_NEIGHBOR_COLOR, alpha=0.15 + 0.55 * w,
                                    edgecolor=_NEIGHBOR_COLOR, lw=1.2, zorder=2))
-        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6)
+        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6,
+                bbox=dict(facecolor="white", alpha=0.75, edgecolor="none", pad=0.6))  # legible over the samples
 
     ax.plot(intended[:, 0], intended[:, 1], "o", mfc="none", mec=SIGNAL_COLOR, ms=8, mew=1.4, zorder=4,
             label="sample point in the box")
@@ -158,7 +161,9 @@ def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 
     return fig
 
 
-_MISSING, _EXTRA = np.array([0.84, 0.15, 0.16]), np.array([0.12, 0.47, 0.71])
+#: Colour of a pixel a mask lacks but its reference has, and of one it has but the reference lacks.
+MISSING_COLOR, EXTRA_COLOR = (0.84, 0.15, 0.16), (0.12, 0.47, 0.71)
+_MISSING, _EXTRA = np.array(MISSING_COLOR), np.array(EXTRA_COLOR)
 
 
 def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any = None,
