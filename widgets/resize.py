@@ -18,7 +18,7 @@ from pixelviz.resample import resize, resize_weights
 
 from ._explorer import Control, Explorer
 
-__all__ = ["ResizeExplorer", "output_size"]
+__all__ = ["ResizeExplorer"]
 
 _SCALES = (0.5, 0.75, 1.5, 2.0, 3.0)
 _MODES = ("nearest", "linear", "cubic")
@@ -31,7 +31,7 @@ def _signal(n: int, dim: str) -> np.ndarray:
     return rng.uniform(0.1, 0.9, size=(n,) if dim == "1D" else (n, n))
 
 
-def output_size(n: int, scale: float) -> int:
+def _output_size(n: int, scale: float) -> int:
     """Output length for ``n`` samples and a scale factor: ``floor(n · scale)`` (:func:`pixelviz.scaled_size`)."""
     return scaled_size(n, scale)
 
@@ -145,7 +145,7 @@ class ResizeExplorer(Explorer):
     def table(self, state: dict | None = None):
         """The :class:`pixelviz.resample.ResizeWeights` of one axis for ``state``."""
         s = self.state if state is None else state
-        m = output_size(s["n"], s["scale"])
+        m = _output_size(s["n"], s["scale"])
         return resize_weights(s["n"], m, s["mode"], s["convention"], scale=self._scale(s))
 
     @staticmethod
@@ -155,7 +155,7 @@ class ResizeExplorer(Explorer):
     def output(self, state: dict | None = None) -> np.ndarray:
         """:func:`pixelviz.resize` of the explorer's input for ``state``."""
         s = self.state if state is None else state
-        m = output_size(s["n"], s["scale"])
+        m = _output_size(s["n"], s["scale"])
         size = m if s["dim"] == "1D" else (m, m)
         scale = self._scale(s)
         if scale is not None and s["dim"] == "2D":
@@ -169,7 +169,7 @@ class ResizeExplorer(Explorer):
         for ax in (self.ax_in, self.ax_out):
             ax.set_visible(not one_d)
         n, conv, mode = state["n"], state["convention"], state["mode"]
-        m = output_size(n, state["scale"])
+        m = _output_size(n, state["scale"])
         scale = self._scale(state)
         for key in ("grid", "values", "in", "out"):
             self.dynamic(key, [])
@@ -193,7 +193,7 @@ class ResizeExplorer(Explorer):
 
     def caption(self, state: dict) -> str:
         n, conv = state["n"], state["convention"]
-        m = output_size(n, state["scale"])
+        m = _output_size(n, state["scale"])
         x = self.table(state).coords
         outside = int(((x < -1e-12) | (x > n - 1 + 1e-12)).sum())
         given = f"given the size M = {m}" if state["given"] == "size" else f"given the scale s = {state['scale']:g}"

@@ -24,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .._validate import (
+    check_bool,
     check_callable,
     check_elements,
     check_finite_array,
@@ -118,7 +119,7 @@ def _reads(table: ResizeWeights, i: int) -> dict:
 
 def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str, *,
                    mode: str = "linear", reads: Sequence[int] | None = None, y: float = 0.0,
-                   label: str | None = None, scale: float | None = None, fontsize: float = 9) -> dict:
+                   label: str | None = None, scale: float | None = None, fontsize: float = 9.0) -> dict:
     """One row: the input grid (grey) under the output grid (convention colour), reads as lines.
 
     Parameters
@@ -156,6 +157,7 @@ def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str
     n_in, n_out = check_size("n_in", n_in), check_size("n_out", n_out)
     parse_mode(mode)
     y = check_finite_float("y", y)
+    fontsize = check_finite_float("fontsize", fontsize, positive=True)
     reads = sorted({0, n_out // 2, n_out - 1}) if reads is None else _check_reads("reads", reads, n_out)
     length = float(n_in)
     q, p = resize_positions(n_in, n_out, conv, scale=scale)
@@ -337,6 +339,7 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     (big_h, big_w), (h, w) = check_size_pair("in_shape", in_shape), check_size_pair("out_shape", out_shape)
     check_elements("the drawn grids (input and output samples)", big_h * big_w + h * w, "samples")
     parse_mode(mode)
+    legend = check_bool("legend", legend)
     if reads is None:
         reads = [(0, 0), (h // 2, w // 2)]
     if isinstance(reads, (str, bytes)) or not isinstance(reads, (list, tuple)):
