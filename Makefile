@@ -2,7 +2,8 @@
 #   make book   create .venv, install, execute every notebook, write _build/html
 #   make test   lint, everything `make book` does, then every test (unit, slow, notebooks, browser)
 # For everyday work:
-#   make lint   ruff (lint + import order) on the whole tree, mypy on pixelviz/: zero findings
+#   make lint   ruff (lint + import order + layout) on the whole tree, mypy on pixelviz/: zero findings
+#   make format apply ruff's layout
 #   make unit   the unit tests alone, without building the book (the Colab venv build is `make slow`)
 #
 # Heavy packages are pinned for the machines this is developed and tested on by
@@ -20,7 +21,7 @@ PYTEST_WORKERS ?= 2
 # dropped whenever any of those change.
 SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' -o -name '*.js' -o -name '*.css' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
 
-.PHONY: book test install clean lint format-check unit slow
+.PHONY: book test install clean lint format unit slow
 
 install: $(STAMP)
 
@@ -52,11 +53,12 @@ test: lint book
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# The layout check; it joins `lint` once the tree has had its one `ruff format` pass.
-format-check: $(STAMP)
-	$(BIN)/ruff format --check .
+# Apply the layout `make lint` checks.
+format: $(STAMP)
+	$(BIN)/ruff format .
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser and not slow" tests

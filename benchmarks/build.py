@@ -52,15 +52,27 @@ def build_times(out_dir: Path) -> dict:
 def nbmake_times(workers: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         xml = Path(tmp) / "nbmake.xml"
-        cmd = [str(BIN / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbmake",
-               "--nbmake-timeout=300", f"--junitxml={xml}", "book"]
+        cmd = [
+            str(BIN / "python"),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbmake",
+            "--nbmake-timeout=300",
+            f"--junitxml={xml}",
+            "book",
+        ]
         if workers > 1:
             cmd[3:3] = ["-n", str(workers)]
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)
         total = _run(cmd, env)
-        per = {case.get("name"): round(float(case.get("time", "nan")), 2)
-               for case in ET.parse(xml).getroot().iter("testcase")}
+        per = {
+            case.get("name"): round(float(case.get("time", "nan")), 2)
+            for case in ET.parse(xml).getroot().iter("testcase")
+        }
     return {"workers": workers, "total_s": round(total, 1), "per_notebook_s": per}
 
 
@@ -83,8 +95,12 @@ def main(argv: list[str] | None = None) -> dict:
         "every_notebook": not slow,
     }
     result["slow_notebooks"] = slow
-    result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
-                         "platform": platform.platform(), "note": "shared machine; timings are noisy"}
+    result["machine"] = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "note": "shared machine; timings are noisy",
+    }
     result["date"] = time.strftime("%Y-%m-%d %H:%M:%S")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -40,8 +40,11 @@ def main() -> dict:
     img = np.random.default_rng(0).standard_normal(SIZE_IN).astype(np.float32)
     t_img = torch.from_numpy(img)[None, None]
     modes = {
-        "nearest": (cv2.INTER_NEAREST, dict(mode="nearest"),
-                    dict(mode="nearest", convention="asymmetric", rounding="floor")),
+        "nearest": (
+            cv2.INTER_NEAREST,
+            dict(mode="nearest"),
+            dict(mode="nearest", convention="asymmetric", rounding="floor"),
+        ),
         "linear": (cv2.INTER_LINEAR, dict(mode="bilinear", align_corners=False), dict(mode="linear")),
         "cubic": (cv2.INTER_CUBIC, dict(mode="bicubic", align_corners=False), dict(mode="cubic")),
     }
@@ -49,7 +52,10 @@ def main() -> dict:
     for direction, (h, w) in SIZES_OUT.items():
         for name, (flag, tkw, pkw) in modes.items():
             row = {
-                "mode": name, "direction": direction, "in": list(SIZE_IN), "out": [h, w],
+                "mode": name,
+                "direction": direction,
+                "in": list(SIZE_IN),
+                "out": [h, w],
                 "pixelviz_s": best_time(lambda h=h, w=w, pkw=pkw: pv.resize(img, (h, w), **pkw)),
                 "opencv_s": best_time(lambda h=h, w=w, flag=flag: cv2.resize(img, (w, h), interpolation=flag)),
                 "torch_s": best_time(lambda h=h, w=w, tkw=tkw: F.interpolate(t_img, size=(h, w), **tkw)),
@@ -57,11 +63,17 @@ def main() -> dict:
             row["ratio_vs_opencv"] = row["pixelviz_s"] / row["opencv_s"]
             row["ratio_vs_torch"] = row["pixelviz_s"] / row["torch_s"]
             results.append(row)
-            print(f"{name:8s} {direction:4s} 1024->{h}: pixelviz {row['pixelviz_s'] * 1e3:7.1f} ms  "
-                  f"opencv {row['opencv_s'] * 1e3:6.2f} ms  torch {row['torch_s'] * 1e3:6.2f} ms  "
-                  f"ratio vs opencv {row['ratio_vs_opencv']:5.1f}x  vs torch {row['ratio_vs_torch']:5.1f}x")
-    report = {"machine": platform.processor() or platform.machine(), "threads": 1,
-              "note": "best of 5; shared 2-core machine, noisy", "results": results}
+            print(
+                f"{name:8s} {direction:4s} 1024->{h}: pixelviz {row['pixelviz_s'] * 1e3:7.1f} ms  "
+                f"opencv {row['opencv_s'] * 1e3:6.2f} ms  torch {row['torch_s'] * 1e3:6.2f} ms  "
+                f"ratio vs opencv {row['ratio_vs_opencv']:5.1f}x  vs torch {row['ratio_vs_torch']:5.1f}x"
+            )
+    report = {
+        "machine": platform.processor() or platform.machine(),
+        "threads": 1,
+        "note": "best of 5; shared 2-core machine, noisy",
+        "results": results,
+    }
     out = pathlib.Path(__file__).parent / "results" / "resize.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2))

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 
-def random_rois(num_boxes: int, image_size: int = 800, num_images: int = 1, *, seed: int = 0,
-                device: Any = "cpu") -> Any:
+def random_rois(
+    num_boxes: int, image_size: int = 800, num_images: int = 1, *, seed: int = 0, device: Any = "cpu"
+) -> Any:
     """``(K, 5)`` float32 tensor of :func:`pixelviz.roi.random_boxes` on ``device``."""
     import torch
 
@@ -38,9 +39,17 @@ def random_rois(num_boxes: int, image_size: int = 800, num_images: int = 1, *, s
     return torch.as_tensor(boxes, dtype=torch.float32, device=device)
 
 
-def benchmark_roi_align(box_counts=(100, 1000, 10000), *, channels: int = 16, image_size: int = 800,
-                        stride: int = 16, output_size: int = 7, sampling_ratio: int = 2,
-                        min_run_time: float = 0.2, device: Any = None) -> list[dict]:
+def benchmark_roi_align(
+    box_counts=(100, 1000, 10000),
+    *,
+    channels: int = 16,
+    image_size: int = 800,
+    stride: int = 16,
+    output_size: int = 7,
+    sampling_ratio: int = 2,
+    min_run_time: float = 0.2,
+    device: Any = None,
+) -> list[dict]:
     """Time ``torchvision.ops.roi_align`` and ``roi_align_grid_sample`` for each box count.
 
     One image of ``channels x (image_size / stride)^2`` features; for each
@@ -69,16 +78,29 @@ def benchmark_roi_align(box_counts=(100, 1000, 10000), *, channels: int = 16, im
     size, step = check_size("image_size", image_size), check_size("stride", stride)
     side = size // step
     if side < 1:
-        raise ValueError(f"image_size // stride must be >= 1 (a feature map of at least 1 x 1); "
-                         f"got image_size={size}, stride={step}")
+        raise ValueError(
+            f"image_size // stride must be >= 1 (a feature map of at least 1 x 1); got image_size={size}, stride={step}"
+        )
     if not math.isfinite(check_finite_float("min_run_time", min_run_time, positive=True)):
         raise ValueError(f"min_run_time must be finite; got {min_run_time!r}")
     device = torch_device() if device is None else device
-    feats = torch.randn(1, check_size("channels", channels), side, side,
-                        generator=torch.Generator().manual_seed(0)).to(device)
-    return [{"boxes": count, **time_roi_align(feats, random_rois(count, size, device=device), output_size,
-                                              1.0 / step, sampling_ratio, min_run_time=min_run_time)}
-            for count in counts]
+    feats = torch.randn(1, check_size("channels", channels), side, side, generator=torch.Generator().manual_seed(0)).to(
+        device
+    )
+    return [
+        {
+            "boxes": count,
+            **time_roi_align(
+                feats,
+                random_rois(count, size, device=device),
+                output_size,
+                1.0 / step,
+                sampling_ratio,
+                min_run_time=min_run_time,
+            ),
+        }
+        for count in counts
+    ]
 
 
 def device_name(device) -> str:
@@ -107,20 +129,37 @@ def main() -> None:
     import pixelviz
 
     device = pixelviz.torch_device()
-    settings = {"channels": args.channels, "image_size": args.image_size, "stride": args.stride,
-                "output_size": args.output_size, "sampling_ratio": args.sampling_ratio, "aligned": True,
-                "min_run_time": args.min_run_time}
-    rows = benchmark_roi_align(args.boxes, channels=args.channels, image_size=args.image_size, stride=args.stride,
-                               output_size=args.output_size, sampling_ratio=args.sampling_ratio,
-                               min_run_time=args.min_run_time, device=device)
+    settings = {
+        "channels": args.channels,
+        "image_size": args.image_size,
+        "stride": args.stride,
+        "output_size": args.output_size,
+        "sampling_ratio": args.sampling_ratio,
+        "aligned": True,
+        "min_run_time": args.min_run_time,
+    }
+    rows = benchmark_roi_align(
+        args.boxes,
+        channels=args.channels,
+        image_size=args.image_size,
+        stride=args.stride,
+        output_size=args.output_size,
+        sampling_ratio=args.sampling_ratio,
+        min_run_time=args.min_run_time,
+        device=device,
+    )
     record = {
         "benchmark": "roi_align: torchvision.ops.roi_align vs pixelviz.backends.torch_ops.roi_align_grid_sample",
         "device_type": device.type,
         "device": device_name(device),
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "versions": {"torch": torch.__version__, "torchvision": torchvision.__version__,
-                     "cuda": torch.version.cuda if device.type == "cuda" else None,
-                     "python": platform.python_version(), "pixelviz": pixelviz.__version__},
+        "versions": {
+            "torch": torch.__version__,
+            "torchvision": torchvision.__version__,
+            "cuda": torch.version.cuda if device.type == "cuda" else None,
+            "python": platform.python_version(),
+            "pixelviz": pixelviz.__version__,
+        },
         "host": platform.node(),
         "settings": settings,
         "timer": "torch.utils.benchmark.Timer.blocked_autorange, median seconds per call",
@@ -130,8 +169,10 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(record, indent=2) + "\n")
     for r in rows:
-        print(f"{r['boxes']:>6} boxes: torchvision {r['torchvision_s'] * 1e3:8.3f} ms, "
-              f"grid_sample {r['grid_sample_s'] * 1e3:8.3f} ms, ratio {r['ratio']:.2f}")
+        print(
+            f"{r['boxes']:>6} boxes: torchvision {r['torchvision_s'] * 1e3:8.3f} ms, "
+            f"grid_sample {r['grid_sample_s'] * 1e3:8.3f} ms, ratio {r['ratio']:.2f}"
+        )
     print(f"device: {record['device']}; wrote {out}")
 
 

@@ -37,8 +37,12 @@ def _explorers():
     import widgets
 
     out = [("GridExplorer", widgets.GridExplorer, {}, "1D")]
-    for name, kwargs, dim in [("ResizeExplorer", {"dim": "1D"}, "1D"), ("ResizeExplorer", {"dim": "2D"}, "2D"),
-                              ("RoIAlignExplorer", {}, "2D"), ("OriginFlipExplorer", {}, "2D")]:
+    for name, kwargs, dim in [
+        ("ResizeExplorer", {"dim": "1D"}, "1D"),
+        ("ResizeExplorer", {"dim": "2D"}, "2D"),
+        ("RoIAlignExplorer", {}, "2D"),
+        ("OriginFlipExplorer", {}, "2D"),
+    ]:
         cls = getattr(widgets, name, None)
         if cls is not None:
             if "dim" in kwargs and "dim" not in {c.name for c in cls.controls}:
@@ -76,8 +80,10 @@ def main() -> None:
     parser.add_argument("--no-static", action="store_true", help="skip the static HTML sizes")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (others may be using it)")
-    print(f"{'explorer':<32} {'dim':<3} {'updates':>7} {'median ms':>9} {'p90 ms':>7} {'target':>6}"
-          f" {'static KB':>9} {'states':>6} {'deltas':>6} {'error':>5} {'text px':>7} {'build s':>7}")
+    print(
+        f"{'explorer':<32} {'dim':<3} {'updates':>7} {'median ms':>9} {'p90 ms':>7} {'target':>6}"
+        f" {'static KB':>9} {'states':>6} {'deltas':>6} {'error':>5} {'text px':>7} {'build s':>7}"
+    )
     seen: set = set()
     for name, cls, kwargs, dim in _explorers():
         times = sorted(bench_live(cls, kwargs, args.repeats))
@@ -95,8 +101,10 @@ def main() -> None:
             t0 = time.perf_counter()
             static_html(ex, report)
             build = time.perf_counter() - t0
-            static = (f" {report['bytes'] / 1024:9.0f} {report['states']:6d} {report['frames']:6d}"
-                      f" {report['largest_error']:5d} {report['min_points'] * 100 / 72:7.1f} {build:7.1f}")
+            static = (
+                f" {report['bytes'] / 1024:9.0f} {report['states']:6d} {report['frames']:6d}"
+                f" {report['largest_error']:5d} {report['min_points'] * 100 / 72:7.1f} {build:7.1f}"
+            )
         ok = "ok" if median <= target else "SLOW"
         print(f"{label:<32} {dim:<3} {len(times):7d} {median:9.1f} {p90:7.1f} {target:4d}{ok:>3}{static}")
 

@@ -72,8 +72,19 @@ __all__ = [
 ]
 
 # Submodules loaded on first attribute access, so ``import pixelviz`` stays fast.
-_LAZY_SUBMODULES = {"plot", "boxes", "masks", "anchors", "backends", "exercises", "geometry", "origin_checks",
-                    "rasterizer_survey", "signals", "tables"}
+_LAZY_SUBMODULES = {
+    "plot",
+    "boxes",
+    "masks",
+    "anchors",
+    "backends",
+    "exercises",
+    "geometry",
+    "origin_checks",
+    "rasterizer_survey",
+    "signals",
+    "tables",
+}
 
 
 def torch_device() -> Any:

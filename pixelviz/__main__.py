@@ -22,20 +22,29 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``pixelviz`` argument parser (one sub-command, ``probe``)."""
     parser = argparse.ArgumentParser(prog="pixelviz", description="Where are pixels? Measure resize conventions.")
     sub = parser.add_subparsers(dest="command", required=True)
-    probe = sub.add_parser("probe", help="measure the grid convention of every installed resize op",
-                           description="Run pixelviz.probe_resize on each backend and print the verdicts.")
+    probe = sub.add_parser(
+        "probe",
+        help="measure the grid convention of every installed resize op",
+        description="Run pixelviz.probe_resize on each backend and print the verdicts.",
+    )
     probe.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
-    probe.add_argument("--library", metavar="NAME", default=None,
-                       help="only this library (opencv, pillow, skimage, torch, torchvision, tensorflow, "
-                            "onnxruntime, scipy, jax)")
+    probe.add_argument(
+        "--library",
+        metavar="NAME",
+        default=None,
+        help="only this library (opencv, pillow, skimage, torch, torchvision, tensorflow, onnxruntime, scipy, jax)",
+    )
     probe.add_argument("--installed-only", action="store_true", help="leave out libraries that are not installed")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``pixelviz`` console script; returns the exit status."""
-    if argv is not None and (isinstance(argv, (str, bytes)) or not isinstance(argv, (list, tuple))
-                             or not all(isinstance(a, str) for a in argv)):
+    if argv is not None and (
+        isinstance(argv, (str, bytes))
+        or not isinstance(argv, (list, tuple))
+        or not all(isinstance(a, str) for a in argv)
+    ):
         raise TypeError(f"argv must be a list of str (command-line words) or None; got {argv!r}")
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -106,8 +106,9 @@ def check_size(name: str, value: Any, *, minimum: int = 1) -> int:
 def check_elements(name: str, count: int, what: str = "values") -> int:
     """Refuse an allocation of more than :data:`MAX_ELEMENTS` values, before it happens."""
     if count > MAX_ELEMENTS:
-        raise ValueError(f"{name} must need at most {MAX_ELEMENTS} {what} (pixelviz's MAX_ELEMENTS); "
-                         f"got {count} {what}")
+        raise ValueError(
+            f"{name} must need at most {MAX_ELEMENTS} {what} (pixelviz's MAX_ELEMENTS); got {count} {what}"
+        )
     return count
 
 
@@ -122,8 +123,9 @@ def check_bool(name: str, value: Any) -> bool:
     raise TypeError(f"{name} must be a bool (True or False); got {value!r} of type {_type_name(value)}")
 
 
-def check_finite_float(name: str, value: Any, *, positive: bool = False, minimum: float | None = None,
-                       maximum: float | None = None) -> float:
+def check_finite_float(
+    name: str, value: Any, *, positive: bool = False, minimum: float | None = None, maximum: float | None = None
+) -> float:
     """Return ``value`` as a finite float (optionally > 0 or within bounds), or raise naming ``name``."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number; got {value!r} of type {_type_name(value)}")
@@ -162,8 +164,15 @@ def _squash(text: str) -> str:
     return text.strip().lower().replace("_", "").replace("-", "").replace(" ", "")
 
 
-def parse_enum(name: str, value: Any, enum_cls: type[E], *, aliases: Mapping[str, E] | None = None,
-               allowed: Iterable[E] | None = None, expectation: str | None = None) -> E:
+def parse_enum(
+    name: str,
+    value: Any,
+    enum_cls: type[E],
+    *,
+    aliases: Mapping[str, E] | None = None,
+    allowed: Iterable[E] | None = None,
+    expectation: str | None = None,
+) -> E:
     """The one parser of every pixelviz enum (conventions, roundings, origins, modes ...).
 
     Accepts a member, its value (``"half_pixel"``), and any spelling that
@@ -206,8 +215,10 @@ def parse_enum(name: str, value: Any, enum_cls: type[E], *, aliases: Mapping[str
         table.update({_squash(k): v for k, v in (aliases or {}).items()})
         found = table.get(_squash(value))
         if found is None:
-            raise ValueError(f"{name} must be {wanted}; got {value!r}"
-                             f"{did_you_mean(value.strip().lower(), names + list(aliases or {}))}")
+            raise ValueError(
+                f"{name} must be {wanted}; got {value!r}"
+                f"{did_you_mean(value.strip().lower(), names + list(aliases or {}))}"
+            )
         member = found
     else:
         raise TypeError(f"{name} must be {wanted}; got {value!r} of type {_type_name(value)}")
@@ -216,8 +227,9 @@ def parse_enum(name: str, value: Any, enum_cls: type[E], *, aliases: Mapping[str
     return member
 
 
-def check_pair(name: str, value: Any, check: Callable[[str, Any], Any] = check_size, *,
-               what: str = "(a, b)") -> tuple[Any, Any]:
+def check_pair(
+    name: str, value: Any, check: Callable[[str, Any], Any] = check_size, *, what: str = "(a, b)"
+) -> tuple[Any, Any]:
     """A pair ``(a, b)``: a tuple or list of exactly two items, each passed through ``check``.
 
     ``(4, 4, 4)``, a bare int, a string or ``None`` are refused (a pair is
@@ -241,9 +253,15 @@ def check_size_pair(name: str, value: Any, *, square: bool = False, what: str = 
     return a, b
 
 
-def check_finite_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None,
-                       last_dim: int | None = None, allow_bool: bool = False,
-                       allow_nonfinite: bool = False) -> NDArray[np.float64]:
+def check_finite_array(
+    name: str,
+    value: Any,
+    *,
+    ndim: int | tuple[int, ...] | None = None,
+    last_dim: int | None = None,
+    allow_bool: bool = False,
+    allow_nonfinite: bool = False,
+) -> NDArray[np.float64]:
     """Return ``value`` as a float64 array of real, finite numbers.
 
     Parameters
@@ -273,8 +291,10 @@ def check_finite_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | N
     if kind == "c":
         raise TypeError(f"{name} must hold real numbers; got complex values (dtype {raw.dtype})")
     if kind == "b" and not allow_bool:
-        raise TypeError(f"{name} must hold numbers, not booleans; got dtype bool in shape {raw.shape} "
-                        f"(use .astype(float) if you mean 0 and 1)")
+        raise TypeError(
+            f"{name} must hold numbers, not booleans; got dtype bool in shape {raw.shape} "
+            f"(use .astype(float) if you mean 0 and 1)"
+        )
     if kind not in "biuf":
         raise TypeError(f"{name} must be an array of numbers; got dtype {raw.dtype} from {value!r}")
     arr = raw.astype(np.float64)

@@ -44,12 +44,12 @@ def _whctrs(anchor: NDArray[np.float64]) -> tuple[Any, Any, Any, Any]:
 def _mkanchors(ws: NDArray[np.float64], hs: NDArray[np.float64], x_ctr: float, y_ctr: float) -> NDArray[np.float64]:
     """Inclusive index boxes of widths ``ws`` / heights ``hs`` around a center."""
     ws, hs = ws[:, None], hs[:, None]
-    return np.hstack([x_ctr - 0.5 * (ws - 1), y_ctr - 0.5 * (hs - 1),
-                      x_ctr + 0.5 * (ws - 1), y_ctr + 0.5 * (hs - 1)])
+    return np.hstack([x_ctr - 0.5 * (ws - 1), y_ctr - 0.5 * (hs - 1), x_ctr + 0.5 * (ws - 1), y_ctr + 0.5 * (hs - 1)])
 
 
-def detectron_cell_anchors(stride: int = 16, sizes: Sequence[float] = (32, 64, 128, 256, 512),
-                           aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> NDArray[np.float64]:
+def detectron_cell_anchors(
+    stride: int = 16, sizes: Sequence[float] = (32, 64, 128, 256, 512), aspect_ratios: Sequence[float] = (0.5, 1, 2)
+) -> NDArray[np.float64]:
     """Detectron's anchors for one feature-map cell (``generate_anchors.py``).
 
     Start from the cell's own pixels ``[0, 0, stride - 1, stride - 1]``
@@ -99,8 +99,9 @@ def detectron_cell_anchors(stride: int = 16, sizes: Sequence[float] = (32, 64, 1
     return np.vstack(out)
 
 
-def detectron2_cell_anchors(sizes: Sequence[float] = (32, 64, 128, 256, 512),
-                            aspect_ratios: Sequence[float] = (0.5, 1, 2)) -> NDArray[np.float64]:
+def detectron2_cell_anchors(
+    sizes: Sequence[float] = (32, 64, 128, 256, 512), aspect_ratios: Sequence[float] = (0.5, 1, 2)
+) -> NDArray[np.float64]:
     """Detectron2's anchors for one cell (``generate_cell_anchors``), centered at 0.
 
     Returns
@@ -117,13 +118,14 @@ def detectron2_cell_anchors(sizes: Sequence[float] = (32, 64, 128, 256, 512),
     """
     size_arr = _check_positive_list("sizes", sizes)
     ratios = _check_positive_list("aspect_ratios", aspect_ratios)
-    w = np.sqrt(size_arr[:, None] ** 2 / ratios[None, :])   # [S, R]
-    h = ratios[None, :] * w                              # [S, R]
+    w = np.sqrt(size_arr[:, None] ** 2 / ratios[None, :])  # [S, R]
+    h = ratios[None, :] * w  # [S, R]
     return np.stack([-w / 2, -h / 2, w / 2, h / 2], axis=-1).reshape(-1, 4)
 
 
-def grid_anchors(cell_anchors: ArrayLike, stride: float, grid_shape: tuple[int, int], *,
-                 offset: float = 0.0) -> NDArray[np.float64]:
+def grid_anchors(
+    cell_anchors: ArrayLike, stride: float, grid_shape: tuple[int, int], *, offset: float = 0.0
+) -> NDArray[np.float64]:
     """Copy cell anchors to every cell of a feature map (Detectron2's ``_grid_anchors``).
 
     Cell ``(r, c)`` shifts the anchors by ``((c + offset) * stride, (r + offset) * stride)``.
@@ -140,8 +142,8 @@ def grid_anchors(cell_anchors: ArrayLike, stride: float, grid_shape: tuple[int, 
     gh, gw = check_size_pair("grid_shape", grid_shape)
     check_elements("the anchors (cells x anchors x 4)", gh * gw * cells.shape[0] * 4)
     ys, xs = np.meshgrid((np.arange(gh) + offset) * stride, (np.arange(gw) + offset) * stride, indexing="ij")
-    shifts = np.stack([xs, ys, xs, ys], axis=-1).reshape(-1, 1, 4)   # [H*W, 1, 4]
-    return (shifts + cells[None]).reshape(-1, 4)                      # [H*W*A, 4]
+    shifts = np.stack([xs, ys, xs, ys], axis=-1).reshape(-1, 1, 4)  # [H*W, 1, 4]
+    return (shifts + cells[None]).reshape(-1, 4)  # [H*W*A, 4]
 
 
 def anchor_areas(anchors: ArrayLike, *, inclusive: bool = False) -> NDArray[np.float64]:

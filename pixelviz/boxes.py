@@ -58,12 +58,15 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def _checked(check: Callable[..., Any]) -> Callable[[_F], _F]:
     """Run ``check`` on a call's arguments (it raises on bad input) before the function itself."""
+
     def decorate(fn: _F) -> _F:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             check(*args, **kwargs)
             return fn(*args, **kwargs)
+
         return cast(_F, wrapper)
+
     return decorate
 
 
@@ -207,8 +210,10 @@ def decode_boxes(deltas: ArrayLike, references: ArrayLike, style: Style = "float
     rule = _check_style(style)
     d, r = check_finite_array("deltas", deltas, ndim=(1, 2), last_dim=4), _check_boxes("references", references)
     if np.any(np.abs(d[..., 2:]) > _MAX_LOG_SCALE):
-        raise ValueError(f"deltas[..., 2:] (dw, dh) must lie within ±{_MAX_LOG_SCALE} (exp would overflow); "
-                         f"got {d[..., 2:].tolist()!r}")
+        raise ValueError(
+            f"deltas[..., 2:] (dw, dh) must lie within ±{_MAX_LOG_SCALE} (exp would overflow); "
+            f"got {d[..., 2:].tolist()!r}"
+        )
     rw, rh, rcx, rcy = _widths_centers(r, rule)
     if np.any(rw <= 0) or np.any(rh <= 0):
         raise ValueError(f"references must have positive width and height under style={rule!r}; got {r.tolist()!r}")

@@ -163,14 +163,19 @@ GRID_CONVENTIONS: tuple[Convention, ...] = (
 RESIZE_CONVENTIONS: tuple[Convention, ...] = tuple(Convention)
 
 _ALIASES = {
-    "①": Convention.ALIGN_CORNERS, "1": Convention.ALIGN_CORNERS, "alignedcorners": Convention.ALIGN_CORNERS,
-    "②": Convention.HALF_PIXEL, "2": Convention.HALF_PIXEL,
-    "③": Convention.ASYMMETRIC, "3": Convention.ASYMMETRIC,
+    "①": Convention.ALIGN_CORNERS,
+    "1": Convention.ALIGN_CORNERS,
+    "alignedcorners": Convention.ALIGN_CORNERS,
+    "②": Convention.HALF_PIXEL,
+    "2": Convention.HALF_PIXEL,
+    "③": Convention.ASYMMETRIC,
+    "3": Convention.ASYMMETRIC,
 }
 
 
-def parse_convention(convention: Any, *, allowed: Iterable[Convention | str] | None = None,
-                     name: str = "convention") -> Convention:
+def parse_convention(
+    convention: Any, *, allowed: Iterable[Convention | str] | None = None, name: str = "convention"
+) -> Convention:
     """Turn a user's spelling of a convention into a :class:`Convention`.
 
     Parameters
@@ -216,8 +221,7 @@ def parse_convention(convention: Any, *, allowed: Iterable[Convention | str] | N
     if isinstance(convention, (int, np.integer)) and not isinstance(convention, (bool, np.bool_)):
         if int(convention) not in (1, 2, 3):
             names = [c.value for c in allowed_list]
-            raise ValueError(f"{name} must be 1, 2 or 3 (the article's ①②③) or one of {names}; "
-                             f"got {convention!r}")
+            raise ValueError(f"{name} must be 1, 2 or 3 (the article's ①②③) or one of {names}; got {convention!r}")
         convention = str(int(convention))
     return parse_enum(name, convention, Convention, aliases=_ALIASES, allowed=allowed_list)
 
@@ -251,8 +255,10 @@ def _check_coords_for_index(name: str, x: Any) -> NDArray[np.float64]:
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite; got NaN or inf in {x!r}")
     if arr.size and np.max(np.abs(arr)) > MAX_COORD:
-        raise ValueError(f"{name} must lie within ±{MAX_COORD:.0f} (MAX_COORD) to become an int64 index; "
-                         f"got a value of magnitude {np.max(np.abs(arr)):.3g}")
+        raise ValueError(
+            f"{name} must lie within ±{MAX_COORD:.0f} (MAX_COORD) to become an int64 index; "
+            f"got a value of magnitude {np.max(np.abs(arr)):.3g}"
+        )
     return arr
 
 
@@ -358,7 +364,7 @@ def sample_positions(n: int, convention: Convention | str, length: float = 1.0) 
 
 def _subpixel_positions(n: int, supersample: int) -> NDArray[np.float64]:
     # pixel i covers [i, i + 1): its s sub-samples sit on the half-pixel grid ② of that unit interval
-    inside = _sample_positions(supersample, Convention.HALF_PIXEL, 1.0)                  # [s] in [0, 1)
+    inside = _sample_positions(supersample, Convention.HALF_PIXEL, 1.0)  # [s] in [0, 1)
     return (np.arange(n, dtype=np.float64)[:, None] + inside).ravel()
 
 
@@ -393,8 +399,9 @@ def subpixel_positions(n: int, supersample: int = 1) -> NDArray[np.float64]:
     return _subpixel_positions(n, s)
 
 
-def _source_coords(n_in: int, n_out: int, conv: Convention, scale: float | None,
-                   roi: tuple[float, float] | None) -> NDArray[np.float64]:
+def _source_coords(
+    n_in: int, n_out: int, conv: Convention, scale: float | None, roi: tuple[float, float] | None
+) -> NDArray[np.float64]:
     """:func:`source_coords` for parsed arguments (``scale`` finite > 0 or None, ``roi`` finite or None)."""
     s = n_out / n_in if scale is None else scale
     i = np.arange(n_out, dtype=np.float64)
@@ -440,9 +447,14 @@ def _check_roi(roi: Any, conv: Convention) -> tuple[float, float] | None:
     return check_finite_float("roi[0]", roi[0]), check_finite_float("roi[1]", roi[1])
 
 
-def source_coords(in_size: int, out_size: int, convention: Convention | str, *,
-                  scale: float | None = None,
-                  roi: tuple[float, float] | None = None) -> NDArray[np.float64]:
+def source_coords(
+    in_size: int,
+    out_size: int,
+    convention: Convention | str,
+    *,
+    scale: float | None = None,
+    roi: tuple[float, float] | None = None,
+) -> NDArray[np.float64]:
     """Map each output index of an ``in_size → out_size`` resize to an input coordinate.
 
     Parameters
@@ -514,8 +526,9 @@ def _reads_outside(x: NDArray[np.float64], n_in: int) -> NDArray[np.bool_]:
     return (x < 0) | (x > n_in - 1)
 
 
-def reads_outside(in_size: int, out_size: int, convention: Convention | str, *,
-                  scale: float | None = None) -> NDArray[np.bool_]:
+def reads_outside(
+    in_size: int, out_size: int, convention: Convention | str, *, scale: float | None = None
+) -> NDArray[np.bool_]:
     """Which outputs of an ``in_size → out_size`` resize read outside the input samples.
 
     The input samples span ``[0, N - 1]`` in input-index units; an output
@@ -622,8 +635,10 @@ def scaled_size(in_size: int, scale: float, *, library: str = "torch") -> int:
     else:
         product = float(np.float32(n_in) * np.float32(s))
     if product < 1:
-        raise ValueError(f"scale must give at least one output sample ({rule}: in_size * scale >= 1); "
-                         f"got in_size={n_in}, scale={s!r}")
+        raise ValueError(
+            f"scale must give at least one output sample ({rule}: in_size * scale >= 1); "
+            f"got in_size={n_in}, scale={s!r}"
+        )
     m = math.floor(product) if math.isfinite(product) else MAX_COORD
     return check_size(f"the output length in_size * scale ({n_in} * {s!r})", int(m))
 
@@ -643,8 +658,10 @@ class Origin(str, enum.Enum):
 
 
 _ORIGIN_ALIASES = {
-    "corner": Origin.CORNERS, "integer corners": Origin.CORNERS,
-    "center": Origin.CENTERS, "integer centers": Origin.CENTERS,
+    "corner": Origin.CORNERS,
+    "integer corners": Origin.CORNERS,
+    "center": Origin.CENTERS,
+    "integer centers": Origin.CENTERS,
 }
 
 
@@ -771,8 +788,9 @@ def _grid_sample_transform(size: int, align_corners: bool, origin: Origin) -> tu
     return a, b - a * _shift(Origin.CORNERS, origin)
 
 
-def grid_sample_transform(size: int, *, align_corners: bool = False,
-                          origin: Origin | str = Origin.CORNERS) -> tuple[float, float]:
+def grid_sample_transform(
+    size: int, *, align_corners: bool = False, origin: Origin | str = Origin.CORNERS
+) -> tuple[float, float]:
     """``(a, b)`` such that ``u = a x + b`` is ``grid_sample``'s normalized coordinate of ``x``.
 
     ``torch.nn.functional.grid_sample`` (and ``affine_grid``) read points in

@@ -117,8 +117,7 @@ def as_boxes(boxes: ArrayLike, name: str = "boxes", allow_empty: bool = True) ->
         idx = tuple(int(i) for i in np.argwhere(bad)[0])
         where = f"{name}[{', '.join(map(str, idx))}]" if idx else name
         box = arr[idx] if idx else arr
-        raise ValueError(f"{name} must satisfy x0 <= x1 and y0 <= y1 (XYXY); "
-                         f"got {where} = {box.tolist()!r}")
+        raise ValueError(f"{name} must satisfy x0 <= x1 and y0 <= y1 (XYXY); got {where} = {box.tolist()!r}")
     return arr
 
 
@@ -153,8 +152,7 @@ def as_polygon(polygon: ArrayLike, name: str = "polygon") -> NDArray[np.float64]
     arr = check_finite_array(check_name(name), polygon, ndim=(1, 2))
     if arr.ndim == 1:
         if arr.size % 2:
-            raise ValueError(f"{name} must be a flat list [x0, y0, x1, y1, ...] of even length; "
-                             f"got length {arr.size}")
+            raise ValueError(f"{name} must be a flat list [x0, y0, x1, y1, ...] of even length; got length {arr.size}")
         arr = arr.reshape(-1, 2)
     elif arr.shape[1] != 2:
         raise ValueError(f"{name} must have shape (K, 2) or (2K,); got shape {arr.shape}")
@@ -426,7 +424,7 @@ def affine_convert_origin(matrix: ArrayLike, source: Origin | str, target: Origi
     if m.shape == (3, 3) and not np.array_equal(m[2], [0.0, 0.0, 1.0]):
         raise ValueError(f"matrix must be affine (last row [0, 0, 1]); got last row {m[2].tolist()!r}")
     src, dst = parse_origin(source, name="source"), parse_origin(target, name="target")
-    zero_in_source = convert_origin(np.zeros(2), dst, src)          # target's origin, in source coords
+    zero_in_source = convert_origin(np.zeros(2), dst, src)  # target's origin, in source coords
     out = m.copy()
     out[:2, 2] = convert_origin(m[:2, :2] @ zero_in_source + m[:2, 2], src, dst)
     return out

@@ -35,32 +35,34 @@ __all__ = ["polygon_mask", "mask_iou", "polygon_vs_mask_pipeline"]
 
 def _inside_even_odd(poly: NDArray[np.float64], px: NDArray[np.float64], py: NDArray[np.float64]) -> NDArray[np.bool_]:
     """Even-odd test of the points ``(px[j], py[i])`` of a grid: one crossing test per polygon edge."""
-    inside = np.zeros((py.shape[0], px.shape[1]), dtype=bool)                   # [Y, X]
+    inside = np.zeros((py.shape[0], px.shape[1]), dtype=bool)  # [Y, X]
     ax, ay = poly[:, 0], poly[:, 1]
     bx, by = np.roll(ax, -1), np.roll(ay, -1)
     for x0, y0, x1, y1 in zip(ax, ay, bx, by):
-        if y0 == y1:                                                            # horizontal edges never cross
+        if y0 == y1:  # horizontal edges never cross
             continue
-        crosses = (y0 > py) != (y1 > py)                                        # [Y, 1]
-        x_at = x0 + (py - y0) * (x1 - x0) / (y1 - y0)                           # [Y, 1]
-        inside ^= crosses & (px < x_at)                                         # [Y, X]
+        crosses = (y0 > py) != (y1 > py)  # [Y, 1]
+        x_at = x0 + (py - y0) * (x1 - x0) / (y1 - y0)  # [Y, 1]
+        inside ^= crosses & (px < x_at)  # [Y, X]
     return inside
 
 
-def _near_boundary(poly: NDArray[np.float64], px: NDArray[np.float64], py: NDArray[np.float64],
-                   d: float) -> NDArray[np.bool_]:
+def _near_boundary(
+    poly: NDArray[np.float64], px: NDArray[np.float64], py: NDArray[np.float64], d: float
+) -> NDArray[np.bool_]:
     """Grid points within distance ``d`` of the polygon's boundary (any edge)."""
     near = np.zeros((py.shape[0], px.shape[1]), dtype=bool)
     for a, b in zip(poly, np.roll(poly, -1, axis=0)):
         ab = b - a
         len2 = max(float(ab @ ab), 1e-300)
-        t = np.clip(((px - a[0]) * ab[0] + (py - a[1]) * ab[1]) / len2, 0.0, 1.0)   # [Y, X] foot of the normal
+        t = np.clip(((px - a[0]) * ab[0] + (py - a[1]) * ab[1]) / len2, 0.0, 1.0)  # [Y, X] foot of the normal
         near |= np.hypot(px - (a[0] + t * ab[0]), py - (a[1] + t * ab[1])) <= d
     return near
 
 
-def polygon_mask(polygon: ArrayLike, shape: tuple[int, int], *, supersample: int = 1,
-                 dilate: float = 0.0) -> NDArray[np.float64]:
+def polygon_mask(
+    polygon: ArrayLike, shape: tuple[int, int], *, supersample: int = 1, dilate: float = 0.0
+) -> NDArray[np.float64]:
     """Rasterize a polygon given in integer-corner coordinates.
 
     Each pixel is tested at ``supersample x supersample`` points spread as the
@@ -103,8 +105,8 @@ def polygon_mask(polygon: ArrayLike, shape: tuple[int, int], *, supersample: int
     check_size("shape[0] * supersample", height * s)
     check_size("shape[1] * supersample", width * s)
     check_elements("the supersampled grid (H s x W s)", height * s * width * s, "points")
-    py = _subpixel_positions(height, s)[:, None]                                # [H*s, 1]: row r covers [r, r+1)
-    px = _subpixel_positions(width, s)[None, :]                                 # [1, W*s]
+    py = _subpixel_positions(height, s)[:, None]  # [H*s, 1]: row r covers [r, r+1)
+    px = _subpixel_positions(width, s)[None, :]  # [1, W*s]
     inside = _inside_even_odd(poly, px, py)
     if d > 0:
         inside |= _near_boundary(poly, px, py, d)
@@ -139,16 +141,23 @@ def mask_iou(mask: ArrayLike, reference: ArrayLike) -> float:
         raise ValueError(f"reference must have the mask's shape {m.shape}; got shape {r.shape}")
     for name, arr in (("mask", m), ("reference", r)):
         if arr.size and (arr.min() < 0 or arr.max() > 1):
-            raise ValueError(f"{name} must hold values in [0, 1] (a mask or a coverage); "
-                             f"got values from {arr.min():g} to {arr.max():g}")
+            raise ValueError(
+                f"{name} must hold values in [0, 1] (a mask or a coverage); "
+                f"got values from {arr.min():g} to {arr.max():g}"
+            )
     inter = float((m * r).sum())
     union = float(m.sum() + r.sum()) - inter
     return inter / union if union > 0 else 1.0
 
 
-def polygon_vs_mask_pipeline(polygon: ArrayLike, image_shape: tuple[int, int], *, scale: float = 1.5,
-                             crop: tuple[int, int, int, int] = (0, 0, 32, 32),
-                             supersample: int = 16) -> dict[str, NDArray[Any]]:
+def polygon_vs_mask_pipeline(
+    polygon: ArrayLike,
+    image_shape: tuple[int, int],
+    *,
+    scale: float = 1.5,
+    crop: tuple[int, int, int, int] = (0, 0, 32, 32),
+    supersample: int = 16,
+) -> dict[str, NDArray[Any]]:
     """Run horizontal flip -> resize by ``scale`` -> crop on a polygon annotation, two ways.
 
     * ``"mask first"`` (rasterize at load time, as TensorFlow's detection
@@ -193,9 +202,11 @@ def polygon_vs_mask_pipeline(polygon: ArrayLike, image_shape: tuple[int, int], *
     check_size_pair("the resized image (image_shape * scale)", big_shape)
     check_size("supersample", supersample)
 
-    moved = flip_polygon(poly, width) * s - [cx, cy]                          # [V, 2]
-    mask = polygon_mask(poly, (height, width))[:, ::-1]                       # flip indices: fliplr
+    moved = flip_polygon(poly, width) * s - [cx, cy]  # [V, 2]
+    mask = polygon_mask(poly, (height, width))[:, ::-1]  # flip indices: fliplr
     big = resize(mask, big_shape, "linear", "half_pixel") >= 0.5
-    return {"mask first": big[cy:cy + ch, cx:cx + cw],
-            "polygon first": polygon_mask(moved, (ch, cw)) > 0.5,
-            "exact": polygon_mask(moved, (ch, cw), supersample=supersample)}
+    return {
+        "mask first": big[cy : cy + ch, cx : cx + cw],
+        "polygon first": polygon_mask(moved, (ch, cw)) > 0.5,
+        "exact": polygon_mask(moved, (ch, cw), supersample=supersample),
+    }

@@ -136,5 +136,10 @@ def rasterization_stats(polygon: ArrayLike, mask: ArrayLike) -> dict[str, float]
     m = check_binary_mask("mask", mask)
     area, perim = polygon_area(p), polygon_perimeter(p)
     err = float(m.sum()) - area
-    return {"pixels": float(m.sum()), "area": area, "error": err, "perimeter": perim,
-            "fatness": err / perim if perim > 0 else float("nan")}
+    return {
+        "pixels": float(m.sum()),
+        "area": area,
+        "error": err,
+        "perimeter": perim,
+        "fatness": err / perim if perim > 0 else float("nan"),
+    }

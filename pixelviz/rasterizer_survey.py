@@ -47,8 +47,14 @@ RASTERIZERS: dict[str, Callable[[NDArray[np.float64], tuple[int, int]], NDArray[
 }
 
 
-def fatness_survey(n_polygons: int = 30, *, shape: tuple[int, int] = (48, 48), vertices: int = 6,
-                   integer_vertices: bool = False, seed: int = 0) -> dict[str, tuple[float, float]]:
+def fatness_survey(
+    n_polygons: int = 30,
+    *,
+    shape: tuple[int, int] = (48, 48),
+    vertices: int = 6,
+    integer_vertices: bool = False,
+    seed: int = 0,
+) -> dict[str, tuple[float, float]]:
     """Mean and spread of :func:`~pixelviz.origin_checks.rasterization_stats`' ``fatness`` per rasterizer.
 
     Draws ``n_polygons`` random convex polygons (``vertices`` points on a

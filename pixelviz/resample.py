@@ -131,8 +131,9 @@ def _triangle_kernel(d: np.ndarray) -> np.ndarray:
     return np.clip(1.0 - np.abs(d), 0.0, None)
 
 
-def _antialias_table(x: np.ndarray, n_in: int, widen: float, mode: ResizeMode,
-                     a: float) -> tuple[np.ndarray, np.ndarray]:
+def _antialias_table(
+    x: np.ndarray, n_in: int, widen: float, mode: ResizeMode, a: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Pillow/PyTorch antialias weights: the kernel widened by ``widen``, window clipped to the input.
 
     The window of output ``i`` spans input indices ``[floor(x + 1 - r), floor(x + 1 + r))``
@@ -141,10 +142,10 @@ def _antialias_table(x: np.ndarray, n_in: int, widen: float, mode: ResizeMode,
     Samples outside the input are dropped, not clamped.
     """
     radius = (1.0 if mode is ResizeMode.LINEAR else 2.0) * widen
-    lo = np.maximum(np.floor(x + 1.0 - radius), 0).astype(np.int64)               # [M]
-    hi = np.minimum(np.floor(x + 1.0 + radius), n_in).astype(np.int64)           # [M] exclusive
+    lo = np.maximum(np.floor(x + 1.0 - radius), 0).astype(np.int64)  # [M]
+    hi = np.minimum(np.floor(x + 1.0 + radius), n_in).astype(np.int64)  # [M] exclusive
     taps = int(max(np.max(hi - lo), 1))
-    j = lo[:, None] + np.arange(taps)[None, :]                                    # [M,T]
+    j = lo[:, None] + np.arange(taps)[None, :]  # [M,T]
     inside = j < hi[:, None]
     d = (j - x[:, None]) / widen
     w = _triangle_kernel(d) if mode is ResizeMode.LINEAR else _cubic_kernel(d, a)
@@ -154,12 +155,19 @@ def _antialias_table(x: np.ndarray, n_in: int, widen: float, mode: ResizeMode,
     return np.clip(j, 0, n_in - 1), w
 
 
-def resize_weights(in_size: int, out_size: int, mode: ResizeMode | str = "linear",
-                   convention: Convention | str = "half_pixel", *,
-                   rounding: NearestRounding | str = "round_prefer_floor",
-                   cubic_coeff: float = -0.75, antialias: bool = False,
-                   scale: float | None = None, roi: tuple[float, float] | None = None,
-                   exclude_outside: bool = False) -> ResizeWeights:
+def resize_weights(
+    in_size: int,
+    out_size: int,
+    mode: ResizeMode | str = "linear",
+    convention: Convention | str = "half_pixel",
+    *,
+    rounding: NearestRounding | str = "round_prefer_floor",
+    cubic_coeff: float = -0.75,
+    antialias: bool = False,
+    scale: float | None = None,
+    roi: tuple[float, float] | None = None,
+    exclude_outside: bool = False,
+) -> ResizeWeights:
     """The sparse table of input indices and weights of a 1D resize ``N → M``.
 
     Parameters are those of :func:`resize`, for one axis (``scale`` and
@@ -210,15 +218,24 @@ def _check_options(kind: ResizeMode, antialias: bool, n_in: int, n_out: int, sca
 
 
 @functools.lru_cache(maxsize=128)
-def _resize_weights(n_in: int, n_out: int, kind: ResizeMode, conv: Convention, rule: NearestRounding,
-                    a: float, antialias: bool, scale: float | None, roi: tuple[float, float] | None,
-                    exclude_outside: bool) -> ResizeWeights:
+def _resize_weights(
+    n_in: int,
+    n_out: int,
+    kind: ResizeMode,
+    conv: Convention,
+    rule: NearestRounding,
+    a: float,
+    antialias: bool,
+    scale: float | None,
+    roi: tuple[float, float] | None,
+    exclude_outside: bool,
+) -> ResizeWeights:
     """:func:`resize_weights` for parsed arguments; cached, so its arrays are read-only.
 
     An explorer redraws the same state several times (its frame, its values,
     its title); the cache computes each table once.
     """
-    x = _source_coords(n_in, n_out, conv, scale, roi)                             # [M]
+    x = _source_coords(n_in, n_out, conv, scale, roi)  # [M]
     if conv is Convention.TF_CROP_AND_RESIZE:
         valid = (x >= 0) & (x <= n_in - 1)
     else:
@@ -234,12 +251,12 @@ def _resize_weights(n_in: int, n_out: int, kind: ResizeMode, conv: Convention, r
     elif kind is ResizeMode.LINEAR:
         x0 = np.floor(x)
         f = x - x0
-        j = x0.astype(np.int64)[:, None] + np.arange(2)[None, :]                  # [M,2]
+        j = x0.astype(np.int64)[:, None] + np.arange(2)[None, :]  # [M,2]
         w = np.stack([1.0 - f, f], axis=1)
         idx = np.clip(j, 0, n_in - 1)
     else:
         x0 = np.floor(x)
-        j = x0.astype(np.int64)[:, None] + np.arange(-1, 3)[None, :]              # [M,4]
+        j = x0.astype(np.int64)[:, None] + np.arange(-1, 3)[None, :]  # [M,4]
         w = _cubic_kernel(j - x[:, None], a)
         if exclude_outside:
             w = np.where((j >= 0) & (j <= n_in - 1), w, 0.0)
@@ -261,7 +278,7 @@ def _apply_axis(arr: np.ndarray, table: ResizeWeights, axis: int, dtype: np.dtyp
         w = table.weight[:, t]
         if not np.any(w):
             continue
-        term = np.take(arr, table.index[:, t], axis=axis)                       # fresh array: safe to modify
+        term = np.take(arr, table.index[:, t], axis=axis)  # fresh array: safe to modify
         if not np.all(w == 1.0):
             term *= w.astype(dtype).reshape(shape)
         if out is None:
@@ -292,13 +309,20 @@ def _per_axis(name: str, value: Any, ndim: int, *, pair: bool = False) -> list:
     return [value, value]
 
 
-def resize(image: Any, size: int | Sequence[int], mode: ResizeMode | str = "linear",
-           convention: Convention | str = "half_pixel", *,
-           rounding: NearestRounding | str = "round_prefer_floor",
-           cubic_coeff: float = -0.75, antialias: bool = False,
-           scale: float | Sequence[float] | None = None,
-           roi: Any = None, exclude_outside: bool = False,
-           extrapolation_value: float = 0.0) -> np.ndarray:
+def resize(
+    image: Any,
+    size: int | Sequence[int],
+    mode: ResizeMode | str = "linear",
+    convention: Convention | str = "half_pixel",
+    *,
+    rounding: NearestRounding | str = "round_prefer_floor",
+    cubic_coeff: float = -0.75,
+    antialias: bool = False,
+    scale: float | Sequence[float] | None = None,
+    roi: Any = None,
+    exclude_outside: bool = False,
+    extrapolation_value: float = 0.0,
+) -> np.ndarray:
     """Resize a 1D signal or a 2D image under any grid convention (numpy reference).
 
     Parameters
@@ -387,14 +411,18 @@ def resize(image: Any, size: int | Sequence[int], mode: ResizeMode | str = "line
     a = check_finite_float("cubic_coeff", cubic_coeff)
     aa = check_bool("antialias", antialias)
     exclude = check_bool("exclude_outside", exclude_outside)
-    scales = [None if v is None else check_finite_float(name, v, positive=True)
-              for name, v in zip(_axis_names("scale", n_axes), _per_axis("scale", scale, n_axes))]
+    scales = [
+        None if v is None else check_finite_float(name, v, positive=True)
+        for name, v in zip(_axis_names("scale", n_axes), _per_axis("scale", scale, n_axes))
+    ]
     rois = [None if v is None else _check_roi(v, conv) for v in _per_axis("roi", roi, n_axes, pair=True)]
     fill = check_finite_float("extrapolation_value", extrapolation_value)
     for ax in range(n_axes):
         _check_options(kind, aa, arr.shape[ax], sizes[ax], scales[ax])
-    tables = [_resize_weights(arr.shape[ax], sizes[ax], kind, conv, rule, a, aa, scales[ax], rois[ax], exclude)
-              for ax in range(n_axes)]
+    tables = [
+        _resize_weights(arr.shape[ax], sizes[ax], kind, conv, rule, a, aa, scales[ax], rois[ax], exclude)
+        for ax in range(n_axes)
+    ]
     out = arr
     # Shrink first: apply the axis with the smaller output/input ratio first.
     order = sorted(range(n_axes), key=lambda ax: sizes[ax] / arr.shape[ax])
@@ -433,8 +461,7 @@ def _check_image(image: Any) -> NDArray[Any]:
     return arr
 
 
-def sample_bilinear(image: Any, xy: Any, *, origin: Origin | str = "corners",
-                    border: str = "clamp") -> np.ndarray:
+def sample_bilinear(image: Any, xy: Any, *, origin: Origin | str = "corners", border: str = "clamp") -> np.ndarray:
     """Bilinear interpolation of an image at continuous points.
 
     Parameters
@@ -503,9 +530,9 @@ def _sample_bilinear(img: NDArray[np.float64], uv: NDArray[np.float64], border: 
     for dr, wr in ((0, 1.0 - fr), (1, fr)):
         for dc, wc in ((0, 1.0 - fc), (1, fc)):
             r, c = r0 + dr, c0 + dc
-            wgt = wr * wc                                                        # [...]
+            wgt = wr * wc  # [...]
             if border is Border.ZEROS:
                 wgt = np.where((r >= 0) & (r < h) & (c >= 0) & (c < w), wgt, 0.0)
-            vals = img[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]              # [...] or [...,C]
+            vals = img[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)]  # [...] or [...,C]
             out = out + (wgt[..., None] if img.ndim == 3 else wgt) * vals
     return np.asarray(out, dtype=np.float64)

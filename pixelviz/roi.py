@@ -45,8 +45,17 @@ from .conventions import (
 )
 from .resample import Border, _sample_bilinear, resize
 
-__all__ = ["roi_align", "roi_sample_points", "roi_bin_edges", "bilinear_neighbors", "paste_mask",
-           "paste_mask_legacy", "paste_round_trip", "point_sample", "random_boxes"]
+__all__ = [
+    "roi_align",
+    "roi_sample_points",
+    "roi_bin_edges",
+    "bilinear_neighbors",
+    "paste_mask",
+    "paste_mask_legacy",
+    "paste_round_trip",
+    "point_sample",
+    "random_boxes",
+]
 
 
 # ---------------------------------------------------------------- argument checks
@@ -111,8 +120,7 @@ def _zero_padded_weights(coords: np.ndarray, size: int) -> tuple[np.ndarray, ...
     return np.clip(low, 0, size - 1), np.clip(high, 0, size - 1), w_low, w_high
 
 
-def _interp_matrix(low: np.ndarray, high: np.ndarray, w_low: np.ndarray, w_high: np.ndarray,
-                   size: int) -> np.ndarray:
+def _interp_matrix(low: np.ndarray, high: np.ndarray, w_low: np.ndarray, w_high: np.ndarray, size: int) -> np.ndarray:
     """Sum weights into a dense ``(..., size)`` matrix; ``low`` etc. have shape ``(..., S)``.
 
     The last axis (samples) is summed over, so ``(K, P, S)`` inputs give a
@@ -120,36 +128,36 @@ def _interp_matrix(low: np.ndarray, high: np.ndarray, w_low: np.ndarray, w_high:
     once the weights are pre-divided by S.
     """
     lead = low.shape[:-1]
-    rows = np.arange(int(np.prod(lead))).reshape(lead + (1,)) * size            # [..., 1]
+    rows = np.arange(int(np.prod(lead))).reshape(lead + (1,)) * size  # [..., 1]
     flat = np.concatenate([(rows + low).ravel(), (rows + high).ravel()])
     weights = np.concatenate([w_low.ravel(), w_high.ravel()])
     return np.bincount(flat, weights, minlength=int(np.prod(lead)) * size).reshape(lead + (size,))
 
 
 # ---------------------------------------------------------------- RoIAlign
-def _roi_axis_coords(start: np.ndarray, length: np.ndarray, out: int,
-                     sampling_ratio: int) -> tuple[np.ndarray, np.ndarray]:
+def _roi_axis_coords(
+    start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Sample index coordinates ``(K, out, G)`` along one axis and their weights ``1/g`` (0 = padding)."""
     k = start.shape[0]
-    bin_size = length / out                                                     # [K]
+    bin_size = length / out  # [K]
     if sampling_ratio > 0:
         grid = np.full(k, sampling_ratio, dtype=np.int64)
-    else:                                                                       # adaptive, per box
+    else:  # adaptive, per box
         grid = np.ceil(length / out).astype(np.int64)
     g_max = max(int(grid.max(initial=0)), 1)
-    offsets = np.zeros((k, g_max))                                              # [K, G] sample offsets in a bin
-    mask = np.zeros((k, g_max))                                                 # [K, G] 1/g for real samples
+    offsets = np.zeros((k, g_max))  # [K, G] sample offsets in a bin
+    mask = np.zeros((k, g_max))  # [K, G] 1/g for real samples
     for g in np.unique(grid[grid > 0]):
         sel = grid == g
         offsets[sel, :g] = _sample_positions(int(g), Convention.HALF_PIXEL, 1.0)  # (s + 1/2) / g
         mask[sel, :g] = 1.0 / g
-    bins = np.arange(out)[None, :, None]                                        # [1, P, 1]
-    coords = start[:, None, None] + (bins + offsets[:, None, :]) * bin_size[:, None, None]   # [K, P, G]
+    bins = np.arange(out)[None, :, None]  # [1, P, 1]
+    coords = start[:, None, None] + (bins + offsets[:, None, :]) * bin_size[:, None, None]  # [K, P, G]
     return coords, np.broadcast_to(mask[:, None, :], coords.shape)
 
 
-def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int,
-                     size: int) -> np.ndarray:
+def _roi_axis_matrix(start: np.ndarray, length: np.ndarray, out: int, sampling_ratio: int, size: int) -> np.ndarray:
     """``(K, out, size)`` matrix averaging the samples of each bin along one axis."""
     coords, m = _roi_axis_coords(start, length, out, sampling_ratio)
     low, high, w_low, w_high = _torchvision_weights(coords, size)
@@ -162,7 +170,7 @@ def _roi_geometry(rois: NDArray[np.float64], scale: float, aligned: bool) -> tup
     # pixels by their centers, so move to the integer-center origin (the -1/2).
     x0, y0, x1, y1 = (rois * scale + roi_align_offset(aligned)).T
     roi_w, roi_h = x1 - x0, y1 - y0
-    if not aligned:                                   # legacy: force boxes to be at least 1x1
+    if not aligned:  # legacy: force boxes to be at least 1x1
         roi_w, roi_h = np.maximum(roi_w, 1.0), np.maximum(roi_h, 1.0)
     return x0, y0, roi_w, roi_h
 
@@ -174,19 +182,26 @@ def _check_ratio(value: Any) -> int:
     return ratio
 
 
-def _check_adaptive_grid(rois: NDArray[np.float64], out_h: int, out_w: int, ratio: int, scale: float,
-                         aligned: bool) -> None:
+def _check_adaptive_grid(
+    rois: NDArray[np.float64], out_h: int, out_w: int, ratio: int, scale: float, aligned: bool
+) -> None:
     """Refuse an adaptive sampling grid that would allocate too many samples (a huge box on a tiny output)."""
     if ratio > 0 or rois.size == 0:
         return
     _, _, roi_w, roi_h = _roi_geometry(rois, scale, aligned)
     g = max(float(np.ceil(np.max(roi_w) / out_w)), float(np.ceil(np.max(roi_h) / out_h)), 1.0)
-    check_elements("the adaptive RoIAlign grid (boxes x bins x samples)", int(len(rois) * (out_h + out_w) * g),
-                   "samples")
+    check_elements(
+        "the adaptive RoIAlign grid (boxes x bins x samples)", int(len(rois) * (out_h + out_w) * g), "samples"
+    )
 
 
-def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_ratio: int = -1,
-                      aligned: bool = True, spatial_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+def roi_sample_points(
+    box: Any,
+    output_size: int | tuple[int, int],
+    sampling_ratio: int = -1,
+    aligned: bool = True,
+    spatial_scale: float = 1.0,
+) -> tuple[np.ndarray, np.ndarray]:
     """Where :func:`roi_align` reads the feature map for one box, in sample-index space.
 
     Parameters
@@ -224,8 +239,9 @@ def roi_sample_points(box: Any, output_size: int | tuple[int, int], sampling_rat
     return xs[0][:, mx[0, 0] > 0], ys[0][:, my[0, 0] > 0]
 
 
-def roi_bin_edges(box: ArrayLike,
-                  output_size: int | tuple[int, int]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def roi_bin_edges(
+    box: ArrayLike, output_size: int | tuple[int, int]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Edges of RoIAlign's bins for one box, in integer-corner coordinates.
 
     Bin ``(r, c)`` of a ``K_h x K_w`` output covers
@@ -256,8 +272,10 @@ def roi_bin_edges(box: ArrayLike,
     if b[2] < b[0] or b[3] < b[1]:
         raise ValueError(f"box must have x0 <= x1 and y0 <= y1; got {b.tolist()!r}")
     out_h, out_w = _check_pair("output_size", output_size)
-    return (b[0] + np.arange(out_w + 1) * ((b[2] - b[0]) / out_w),
-            b[1] + np.arange(out_h + 1) * ((b[3] - b[1]) / out_h))
+    return (
+        b[0] + np.arange(out_w + 1) * ((b[2] - b[0]) / out_w),
+        b[1] + np.arange(out_h + 1) * ((b[3] - b[1]) / out_h),
+    )
 
 
 def bilinear_neighbors(x: float, y: float, shape: tuple[int, int]) -> list[tuple[int, int, float]]:
@@ -272,7 +290,7 @@ def bilinear_neighbors(x: float, y: float, shape: tuple[int, int]) -> list[tuple
     height, width = _check_pair("shape", shape)
     yl, yh, wyl, wyh = _torchvision_weights(np.array([check_finite_float("y", y)]), height)
     xl, xh, wxl, wxh = _torchvision_weights(np.array([check_finite_float("x", x)]), width)
-    if wyl[0] + wyh[0] == 0 or wxl[0] + wxh[0] == 0:       # more than one pixel outside
+    if wyl[0] + wyh[0] == 0 or wxl[0] + wxh[0] == 0:  # more than one pixel outside
         return []
     out: dict[tuple[int, int], float] = {}
     for r, wr in ((int(yl[0]), wyl[0]), (int(yh[0]), wyh[0])):
@@ -281,8 +299,14 @@ def bilinear_neighbors(x: float, y: float, shape: tuple[int, int]) -> list[tuple
     return [(r, c, w) for (r, c), w in out.items()]
 
 
-def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spatial_scale: float = 1.0,
-              sampling_ratio: int = -1, aligned: bool = True) -> np.ndarray:
+def roi_align(
+    features: Any,
+    boxes: Any,
+    output_size: int | tuple[int, int],
+    spatial_scale: float = 1.0,
+    sampling_ratio: int = -1,
+    aligned: bool = True,
+) -> np.ndarray:
     """RoIAlign in numpy, equal to ``torchvision.ops.roi_align``.
 
     Each box is divided into ``output_h x output_w`` bins; each bin averages
@@ -349,26 +373,27 @@ def roi_align(features: Any, boxes: Any, output_size: int | tuple[int, int], spa
     _, channels, height, width = feats.shape
     k = len(rois)
     check_elements("the output (boxes x channels x output_size)", k * channels * out_h * out_w)
-    check_elements("the interpolation matrices (boxes x output_size x feature size)",
-                   k * (out_h * height + out_w * width))
+    check_elements(
+        "the interpolation matrices (boxes x output_size x feature size)", k * (out_h * height + out_w * width)
+    )
     _check_adaptive_grid(rois, out_h, out_w, ratio, scale, al)
 
     x0, y0, roi_w, roi_h = _roi_geometry(rois, scale, al)
-    ry = _roi_axis_matrix(y0, roi_h, out_h, ratio, height)       # [K, out_h, H]
-    rx = _roi_axis_matrix(x0, roi_w, out_w, ratio, width)        # [K, out_w, W]
+    ry = _roi_axis_matrix(y0, roi_h, out_h, ratio, height)  # [K, out_h, H]
+    rx = _roi_axis_matrix(x0, roi_w, out_w, ratio, width)  # [K, out_w, W]
 
     out = np.zeros((batch.shape[0], channels, out_h, out_w))
     for n in np.unique(batch):
         sel = batch == n
-        tmp = ry[sel][:, None] @ feats[n][None]                  # [k, C, out_h, W]
-        out[sel] = tmp @ np.swapaxes(rx[sel], 1, 2)[:, None]    # [k, C, out_h, out_w]
+        tmp = ry[sel][:, None] @ feats[n][None]  # [k, C, out_h, W]
+        out[sel] = tmp @ np.swapaxes(rx[sel], 1, 2)[:, None]  # [k, C, out_h, out_w]
     return out
 
 
 # ---------------------------------------------------------------- paste mask
 def _check_box(box: Any) -> np.ndarray:
     b = check_finite_array("box", box, ndim=1, last_dim=4)
-    if b[2] <= b[0] or b[3] <= b[1]:   # geometry.as_boxes allows empty boxes; a paste needs area
+    if b[2] <= b[0] or b[3] <= b[1]:  # geometry.as_boxes allows empty boxes; a paste needs area
         raise ValueError(f"box must have x1 > x0 and y1 > y0; got {box!r}")
     return b
 
@@ -420,10 +445,10 @@ def paste_mask(mask: Any, box: Any, image_shape: tuple[int, int]) -> np.ndarray:
     mh, mw = m.shape
 
     def axis(size: int, lo: float, hi: float, msize: int) -> np.ndarray:
-        u = (index_to_coord(np.arange(size)) - lo) / (hi - lo)                 # box-relative, [0, 1] inside
-        idx = convert_origin(u * msize, Origin.CORNERS, Origin.CENTERS)        # mask index space
+        u = (index_to_coord(np.arange(size)) - lo) / (hi - lo)  # box-relative, [0, 1] inside
+        idx = convert_origin(u * msize, Origin.CORNERS, Origin.CENTERS)  # mask index space
         low, high, wl, wh = _zero_padded_weights(idx[:, None], msize)
-        return _interp_matrix(low, high, wl, wh, msize)                         # [size, msize]
+        return _interp_matrix(low, high, wl, wh, msize)  # [size, msize]
 
     return axis(height, b[1], b[3], mh) @ m @ axis(width, b[0], b[2], mw).T
 
@@ -463,11 +488,11 @@ def paste_mask_legacy(mask: Any, box: Any, image_shape: tuple[int, int], thresho
     x0, y0, x1, y1 = np.trunc([cx - half_w, cy - half_h, cx + half_w, cy + half_h]).astype(np.int64)
     w, h = max(x1 - x0 + 1, 1), max(y1 - y0 + 1, 1)
     check_elements("the resized mask (box height x width)", int(h) * int(w), "pixels")
-    resized = resize(padded, (int(h), int(w)), "linear", "half_pixel") > threshold   # = cv2.resize(INTER_LINEAR)
+    resized = resize(padded, (int(h), int(w)), "linear", "half_pixel") > threshold  # = cv2.resize(INTER_LINEAR)
     out = np.zeros((height, width), dtype=bool)
     xa, xb, ya, yb = max(x0, 0), min(x1 + 1, width), max(y0, 0), min(y1 + 1, height)
     if xa < xb and ya < yb:
-        out[ya:yb, xa:xb] = resized[ya - y0:yb - y0, xa - x0:xb - x0]
+        out[ya:yb, xa:xb] = resized[ya - y0 : yb - y0, xa - x0 : xb - x0]
     return out
 
 
@@ -506,9 +531,11 @@ def paste_round_trip(truth: Any, box: Any, mask_size: int = 28, sampling_ratio: 
     m = check_size("mask_size", mask_size)
     _check_ratio(sampling_ratio)
     roi = roi_align(t[None, None].astype(np.float64), b[None], m, sampling_ratio=sampling_ratio, aligned=True)[0, 0]
-    out: dict[str, Any] = {"roi_mask": roi,
-                           "paste_mask": paste_mask(roi, b, t.shape) >= 0.5,
-                           "legacy": paste_mask_legacy(roi, b, t.shape)}
+    out: dict[str, Any] = {
+        "roi_mask": roi,
+        "paste_mask": paste_mask(roi, b, t.shape) >= 0.5,
+        "legacy": paste_mask_legacy(roi, b, t.shape),
+    }
     for key in ("paste_mask", "legacy"):
         out[f"iou_{key}"] = mask_iou(out[key], t)
         out[f"wrong_{key}"] = int((out[key] != t).sum())
@@ -551,13 +578,14 @@ def point_sample(features: Any, points: Any) -> np.ndarray:
     n, channels, height, width = feats.shape
     check_elements("the output (N x C x P)", n * channels * pts.shape[1])
     # normalized [0, 1] -> integer corners (times W, H) -> sample indices: sample_bilinear(border="zeros")
-    uv = pts * np.array([width, height], dtype=np.float64) + _shift(Origin.CORNERS, Origin.CENTERS)   # [N, P, 2]
-    out = [_sample_bilinear(np.moveaxis(feats[b], 0, -1), uv[b], Border.ZEROS) for b in range(n)]    # [P, C] each
-    return np.stack([o.T for o in out])                                                             # [N, C, P]
+    uv = pts * np.array([width, height], dtype=np.float64) + _shift(Origin.CORNERS, Origin.CENTERS)  # [N, P, 2]
+    out = [_sample_bilinear(np.moveaxis(feats[b], 0, -1), uv[b], Border.ZEROS) for b in range(n)]  # [P, C] each
+    return np.stack([o.T for o in out])  # [N, C, P]
 
 
-def random_boxes(num_boxes: int, image_size: float = 800.0, *, num_images: int = 1,
-                 seed: int = 0) -> NDArray[np.float64]:
+def random_boxes(
+    num_boxes: int, image_size: float = 800.0, *, num_images: int = 1, seed: int = 0
+) -> NDArray[np.float64]:
     """Seeded random boxes in a square image, in RoIAlign's ``(K, 5)`` layout.
 
     Centers are uniform in ``[0, image_size)^2``; each side is log-uniform in

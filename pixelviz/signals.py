@@ -100,9 +100,9 @@ def zone_plate(h: int, w: int | None = None, *, max_freq: float = 0.5, supersamp
     check_elements("the supersampled image (h s x w s)", h * s * w * s, "samples")
     k = 2.0 * max_freq / h
     # the s x s sub-samples of each pixel, on the half-pixel grid inside it (s = 1: the pixel centers)
-    ys = _subpixel_positions(h, s)                                               # [h*s]
-    xs = _subpixel_positions(w, s)                                               # [w*s]
-    r2 = (ys[:, None] - h / 2.0) ** 2 + (xs[None, :] - w / 2.0) ** 2             # [h*s, w*s]
+    ys = _subpixel_positions(h, s)  # [h*s]
+    xs = _subpixel_positions(w, s)  # [w*s]
+    r2 = (ys[:, None] - h / 2.0) ** 2 + (xs[None, :] - w / 2.0) ** 2  # [h*s, w*s]
     fine = np.cos(np.pi * k * r2)
     return fine.reshape(h, s, w, s).mean(axis=(1, 3))
 
@@ -147,6 +147,6 @@ def smooth_blobs(h: int, w: int | None = None, *, n_blobs: int = 6, seed: int = 
         cx, cy = rng.uniform(0, w), rng.uniform(0, h)
         radius = rng.uniform(0.08, 0.2) * min(h, w)
         amp = rng.uniform(0.3, 1.0)
-        img = img + amp * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * radius ** 2))
+        img = img + amp * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * radius**2))
     lo, hi = img.min(), img.max()
     return (img - lo) / (hi - lo) if hi > lo else np.zeros_like(img)

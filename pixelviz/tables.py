@@ -59,10 +59,14 @@ class Table:
 
     def to_markdown(self) -> str:
         """The table as GitHub-flavoured Markdown."""
+
         def esc(text: str) -> str:
             return text.replace("|", "\\|").replace("\n", " ")
-        lines = ["| " + " | ".join(esc(h) for h in self.headers) + " |",
-                 "| " + " | ".join("---" for _ in self.headers) + " |"]
+
+        lines = [
+            "| " + " | ".join(esc(h) for h in self.headers) + " |",
+            "| " + " | ".join("---" for _ in self.headers) + " |",
+        ]
         lines += ["| " + " | ".join(esc(_cell(v, self.digits)) for v in row) + " |" for row in self.rows]
         return "\n".join(lines)
 

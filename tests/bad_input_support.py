@@ -77,6 +77,7 @@ def _tensor(a: Any) -> Fresh:
         import torch
 
         return torch.as_tensor(np.asarray(a, dtype=np.float32))
+
     return Fresh(make)
 
 
@@ -92,6 +93,7 @@ def _cached(key: str, make: Callable[[], Any]) -> Fresh:
         if key not in _CACHE:
             _CACHE[key] = make()
         return _CACHE[key]
+
     return Fresh(get)
 
 
@@ -120,8 +122,9 @@ FEATS = np.arange(50.0).reshape(1, 2, 5, 5)
 # Each entry: keyword arguments, optionally with the modules the call needs ("requires").
 EXAMPLES: dict[str, dict[str, Any]] = {
     # conventions
-    "pixelviz.conventions.parse_convention": dict(convention="half_pixel", allowed=("half_pixel", "①"),
-                                                  name="convention"),
+    "pixelviz.conventions.parse_convention": dict(
+        convention="half_pixel", allowed=("half_pixel", "①"), name="convention"
+    ),
     "pixelviz.conventions.parse_origin": dict(origin="corners", name="origin"),
     "pixelviz.conventions.parse_rounding": dict(rounding="floor", name="rounding"),
     "pixelviz.conventions.sample_positions": dict(n=4, convention="half_pixel", length=1.0),
@@ -138,12 +141,29 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.conventions.roi_align_offset": dict(aligned=True),
     # resample
     "pixelviz.resample.parse_mode": dict(mode="bilinear", name="mode"),
-    "pixelviz.resample.resize_weights": dict(in_size=4, out_size=8, mode="linear", convention="half_pixel",
-                                             rounding="floor", cubic_coeff=-0.75, antialias=False, scale=2.0,
-                                             exclude_outside=False),
-    "pixelviz.resample.resize": dict(image=IMG, size=(6, 7), mode="linear", convention="half_pixel",
-                                     rounding="floor", cubic_coeff=-0.5, antialias=False, scale=(1.5, 1.4),
-                                     exclude_outside=False, extrapolation_value=0.0),
+    "pixelviz.resample.resize_weights": dict(
+        in_size=4,
+        out_size=8,
+        mode="linear",
+        convention="half_pixel",
+        rounding="floor",
+        cubic_coeff=-0.75,
+        antialias=False,
+        scale=2.0,
+        exclude_outside=False,
+    ),
+    "pixelviz.resample.resize": dict(
+        image=IMG,
+        size=(6, 7),
+        mode="linear",
+        convention="half_pixel",
+        rounding="floor",
+        cubic_coeff=-0.5,
+        antialias=False,
+        scale=(1.5, 1.4),
+        exclude_outside=False,
+        extrapolation_value=0.0,
+    ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
@@ -162,20 +182,22 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.geometry.polygon_area": dict(polygon=POLY),
     "pixelviz.geometry.polygon_perimeter": dict(polygon=POLY),
     "pixelviz.geometry.box_area": dict(boxes=[[0.0, 0.0, 2.0, 3.0]]),
-    "pixelviz.geometry.affine_convert_origin": dict(matrix=[[2.0, 0, 0], [0, 2.0, 0]], source="corners",
-                                                    target="centers"),
+    "pixelviz.geometry.affine_convert_origin": dict(
+        matrix=[[2.0, 0, 0], [0, 2.0, 0]], source="corners", target="centers"
+    ),
     "pixelviz.geometry.pixel_centers": dict(shape=(2, 3), origin="corners"),
     # masks, origin checks, survey
     "pixelviz.masks.polygon_mask": dict(polygon=POLY, shape=(6, 7), supersample=2, dilate=0.25),
     "pixelviz.masks.mask_iou": dict(mask=MASK, reference=MASK.astype(float)),
-    "pixelviz.masks.polygon_vs_mask_pipeline": dict(polygon=POLY, image_shape=(6, 7), scale=1.5, crop=(0, 0, 8, 8),
-                                                    supersample=2),
+    "pixelviz.masks.polygon_vs_mask_pipeline": dict(
+        polygon=POLY, image_shape=(6, 7), scale=1.5, crop=(0, 0, 8, 8), supersample=2
+    ),
     "pixelviz.origin_checks.disk_mask": dict(shape=(8, 8), center=[4.0, 4.0], radius=2.5),
     "pixelviz.origin_checks.contour_measurements": dict(mask=MASK, requires="cv2"),
     "pixelviz.origin_checks.rasterization_stats": dict(polygon=POLY, mask=MASK),
-    "pixelviz.rasterizer_survey.fatness_survey": dict(n_polygons=1, shape=(40, 40), vertices=5,
-                                                      integer_vertices=False, seed=0,
-                                                      requires=("cv2", "PIL", "pycocotools")),
+    "pixelviz.rasterizer_survey.fatness_survey": dict(
+        n_polygons=1, shape=(40, 40), vertices=5, integer_vertices=False, seed=0, requires=("cv2", "PIL", "pycocotools")
+    ),
     # boxes
     "pixelviz.boxes.legacy_encode_1d": dict(x0=2.0, x1=5.0),
     "pixelviz.boxes.legacy_decode_1d": dict(center=4.0, w=4.0, fixed=True),
@@ -191,44 +213,53 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # anchors
     "pixelviz.anchors.detectron_cell_anchors": dict(stride=16, sizes=[32.0], aspect_ratios=[0.5, 1.0]),
     "pixelviz.anchors.detectron2_cell_anchors": dict(sizes=[32.0], aspect_ratios=[0.5, 1.0]),
-    "pixelviz.anchors.grid_anchors": dict(cell_anchors=[[-8.0, -8, 8, 8]], stride=16.0, grid_shape=(2, 3),
-                                          offset=0.5),
+    "pixelviz.anchors.grid_anchors": dict(cell_anchors=[[-8.0, -8, 8, 8]], stride=16.0, grid_shape=(2, 3), offset=0.5),
     "pixelviz.anchors.anchor_areas": dict(anchors=[[0.0, 0, 3, 3]], inclusive=True),
     # roi
-    "pixelviz.roi.roi_align": dict(features=FEATS, boxes=[[0, 1.0, 1, 3, 3]], output_size=(2, 2), spatial_scale=1.0,
-                                   sampling_ratio=2, aligned=True),
-    "pixelviz.roi.roi_sample_points": dict(box=[1.0, 1, 3, 3], output_size=2, sampling_ratio=1, aligned=False,
-                                           spatial_scale=1.0),
+    "pixelviz.roi.roi_align": dict(
+        features=FEATS, boxes=[[0, 1.0, 1, 3, 3]], output_size=(2, 2), spatial_scale=1.0, sampling_ratio=2, aligned=True
+    ),
+    "pixelviz.roi.roi_sample_points": dict(
+        box=[1.0, 1, 3, 3], output_size=2, sampling_ratio=1, aligned=False, spatial_scale=1.0
+    ),
     "pixelviz.roi.roi_bin_edges": dict(box=[1.0, 2, 3, 5], output_size=(2, 3)),
     "pixelviz.roi.bilinear_neighbors": dict(x=1.25, y=0.5, shape=(4, 5)),
     "pixelviz.roi.paste_mask": dict(mask=np.ones((2, 2)), box=[1.0, 1, 3, 3], image_shape=(4, 4)),
-    "pixelviz.roi.paste_mask_legacy": dict(mask=np.ones((2, 2)), box=[1.0, 1, 3, 3], image_shape=(4, 4),
-                                           threshold=0.5),
+    "pixelviz.roi.paste_mask_legacy": dict(mask=np.ones((2, 2)), box=[1.0, 1, 3, 3], image_shape=(4, 4), threshold=0.5),
     "pixelviz.roi.paste_round_trip": dict(truth=MASK, box=[2.0, 1, 6, 4], mask_size=4, sampling_ratio=2),
     "pixelviz.roi.point_sample": dict(features=FEATS, points=[[[0.5, 0.5]]]),
     "pixelviz.roi.random_boxes": dict(num_boxes=3, image_size=100.0, num_images=2, seed=1),
     # probe
-    "pixelviz.probe.probe_resize": dict(fn=_linear_half_pixel, pairs=[(8, 12), (12, 8)], tiny_pairs=[(5, 1)],
-                                        seed=0),
+    "pixelviz.probe.probe_resize": dict(fn=_linear_half_pixel, pairs=[(8, 12), (12, 8)], tiny_pairs=[(5, 1)], seed=0),
     "pixelviz.probe.measure.measure_weights": dict(fn=_linear_half_pixel, in_size=4, out_size=6, seed=0),
     "pixelviz.probe.measure.measure_pair": dict(weights=[[1.0, 0.0], [0.5, 0.5], [0.0, 1.0]]),
     "pixelviz.probe.measure.check_pairs": dict(name="pairs", pairs=[(4, 8)]),
-    "pixelviz.probe.classify.classify_measurements": dict(measured=Fresh(lambda: list(RESULT.make().pairs[:8])),
-                                             tiny_measured=()),
+    "pixelviz.probe.classify.classify_measurements": dict(
+        measured=Fresh(lambda: list(RESULT.make().pairs[:8])), tiny_measured=()
+    ),
     "pixelviz.probe.classify.is_linear": dict(weights=np.eye(3), nonlinearity=1e-9),
     "pixelviz.probe.classify.not_linear": dict(pair=(4, 8), nonlinearity=0.5, measured=()),
-    "pixelviz.probe.result.ProbeResult": dict(convention="half_pixel", kind="interpolation",
-                                              candidates=("half_pixel",), rounding=None, nearest_candidates=(),
-                                              center_candidates=(), reason="", pairs=()),
+    "pixelviz.probe.result.ProbeResult": dict(
+        convention="half_pixel",
+        kind="interpolation",
+        candidates=("half_pixel",),
+        rounding=None,
+        nearest_candidates=(),
+        center_candidates=(),
+        reason="",
+        pairs=(),
+    ),
     # backends: registry and report
     "pixelviz.backends._registry.get_backend": dict(name="opencv.resize.linear"),
     "pixelviz.backends._registry.list_backends": dict(library="opencv"),
     "pixelviz.backends._registry.libraries": dict(),
-    "pixelviz.backends._report.probe_backends": dict(backends=Fresh(lambda: [BACKEND.make()]), library=None,
-                                                     requires="scipy"),
+    "pixelviz.backends._report.probe_backends": dict(
+        backends=Fresh(lambda: [BACKEND.make()]), library=None, requires="scipy"
+    ),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
-    "pixelviz.backends._report.report_table": dict(reports=REPORTS, show_missing=True, library="SciPy",
-                                                   pair=(24, 36), requires="scipy"),
+    "pixelviz.backends._report.report_table": dict(
+        reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
+    ),
     # backends: one module per library (resize-op factories, then the other wrapped calls)
     "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR"),
     "pixelviz.backends.pillow_ops.make_resize": dict(filter_name="BILINEAR"),
@@ -238,44 +269,71 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends.torch_ops.make_grid_sample": dict(mode="bilinear", align_corners=False),
     "pixelviz.backends.torchvision_ops.make_tv_resize": dict(interpolation="BILINEAR", antialias=True),
     "pixelviz.backends.tensorflow_ops.make_resize": dict(method="bilinear", antialias=False),
-    "pixelviz.backends.tensorflow_ops.make_resize_v1": dict(op="resize_bilinear", align_corners=True,
-                                                            half_pixel_centers=False),
+    "pixelviz.backends.tensorflow_ops.make_resize_v1": dict(
+        op="resize_bilinear", align_corners=True, half_pixel_centers=False
+    ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
-    "pixelviz.backends.onnxruntime_ops.make_resize": dict(mode="linear", ctm="half_pixel", nearest_mode="floor",
-                                                          antialias=0),
-    "pixelviz.backends.onnxruntime_ops.resize_session": dict(mode="nearest", ctm="asymmetric", nearest_mode="floor",
-                                                             antialias=0, requires=("onnx", "onnxruntime")),
+    "pixelviz.backends.onnxruntime_ops.make_resize": dict(
+        mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
+    ),
+    "pixelviz.backends.onnxruntime_ops.resize_session": dict(
+        mode="nearest", ctm="asymmetric", nearest_mode="floor", antialias=0, requires=("onnx", "onnxruntime")
+    ),
     "pixelviz.backends.opencv_ops.find_contour": dict(mask=MASK, origin="corners", requires="cv2"),
     "pixelviz.backends.opencv_ops.contour_area": dict(polygon=POLY, requires="cv2"),
-    "pixelviz.backends.opencv_ops.warp_affine": dict(image=IMG, matrix=[[2.0, 0, 0], [0, 2.0, 0]], dsize=(10, 8),
-                                                     origin="corners", requires="cv2"),
+    "pixelviz.backends.opencv_ops.warp_affine": dict(
+        image=IMG, matrix=[[2.0, 0, 0], [0, 2.0, 0]], dsize=(10, 8), origin="corners", requires="cv2"
+    ),
     "pixelviz.backends.opencv_ops.remap": dict(image=IMG, points=[[2.0, 1.0]], origin="centers", requires="cv2"),
-    "pixelviz.backends.opencv_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), origin="corners", shift=4,
-                                                           requires="cv2"),
+    "pixelviz.backends.opencv_ops.rasterize_polygon": dict(
+        polygon=POLY, shape=(6, 7), origin="corners", shift=4, requires="cv2"
+    ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
-    "pixelviz.backends.scipy_ops.map_coordinates": dict(image=IMG, points=[[2.0, 1.0]], origin="corners",
-                                                        requires="scipy"),
+    "pixelviz.backends.scipy_ops.map_coordinates": dict(
+        image=IMG, points=[[2.0, 1.0]], origin="corners", requires="scipy"
+    ),
     "pixelviz.backends.torch_ops.torch_device": dict(requires="torch"),
     "pixelviz.torch_device": dict(requires="torch"),
     "pixelviz.backends.torch_ops.roi_align_grid_sample": dict(
-        features=_tensor(FEATS), boxes=_tensor([[0, 1.0, 1, 3, 3]]), output_size=(2, 2), spatial_scale=1.0,
-        sampling_ratio=2, aligned=True, requires="torch"),
-    "pixelviz.backends.torch_ops.paste_masks": dict(masks=_tensor(np.ones((1, 2, 2))), boxes=_tensor([[1.0, 1, 3, 3]]),
-                                                    image_shape=(4, 4), requires="torch"),
-    "pixelviz.backends.torch_ops.point_sample": dict(features=_tensor(FEATS), points=_tensor([[[0.5, 0.5]]]),
-                                                     requires="torch"),
-    "pixelviz.backends.torchvision_ops.roi_align": dict(features=FEATS, boxes=[[0, 1.0, 1, 3, 3]], output_size=2,
-                                                        spatial_scale=1.0, sampling_ratio=2, aligned=False,
-                                                        requires="torchvision"),
-    "pixelviz.backends.torchvision_ops.roi_align_box": dict(image=IMG, box=[1.0, 1, 3, 3], output_size=2,
-                                                            sampling_ratio=1, aligned=True, requires="torchvision"),
+        features=_tensor(FEATS),
+        boxes=_tensor([[0, 1.0, 1, 3, 3]]),
+        output_size=(2, 2),
+        spatial_scale=1.0,
+        sampling_ratio=2,
+        aligned=True,
+        requires="torch",
+    ),
+    "pixelviz.backends.torch_ops.paste_masks": dict(
+        masks=_tensor(np.ones((1, 2, 2))), boxes=_tensor([[1.0, 1, 3, 3]]), image_shape=(4, 4), requires="torch"
+    ),
+    "pixelviz.backends.torch_ops.point_sample": dict(
+        features=_tensor(FEATS), points=_tensor([[[0.5, 0.5]]]), requires="torch"
+    ),
+    "pixelviz.backends.torchvision_ops.roi_align": dict(
+        features=FEATS,
+        boxes=[[0, 1.0, 1, 3, 3]],
+        output_size=2,
+        spatial_scale=1.0,
+        sampling_ratio=2,
+        aligned=False,
+        requires="torchvision",
+    ),
+    "pixelviz.backends.torchvision_ops.roi_align_box": dict(
+        image=IMG, box=[1.0, 1, 3, 3], output_size=2, sampling_ratio=1, aligned=True, requires="torchvision"
+    ),
     "pixelviz.backends.torchvision_ops.time_roi_align": dict(
-        features=_tensor(FEATS), boxes=[[0, 1.0, 1, 3, 3]], output_size=2, spatial_scale=1.0, sampling_ratio=2,
-        min_run_time=0.001, requires="torchvision"),
+        features=_tensor(FEATS),
+        boxes=[[0, 1.0, 1, 3, 3]],
+        output_size=2,
+        spatial_scale=1.0,
+        sampling_ratio=2,
+        min_run_time=0.001,
+        requires="torchvision",
+    ),
     # tables, CLI, exercises
     "pixelviz.tables.Table": dict(headers=["n", "x"], rows=[[1, 0.5]], digits=3),
     "pixelviz.__main__.build_parser": dict(),
@@ -289,58 +347,89 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
     "pixelviz.plot.grid1d.draw_grid_1d": dict(ax=AX, n=4, convention="half_pixel", length=1.0, y=0.0, annotate=False),
-    "pixelviz.plot.grid1d.plot_grids_1d": dict(n=4, conventions=("half_pixel", "asymmetric"), length=1.0,
-                                               figsize=(4.0, 2.0)),
+    "pixelviz.plot.grid1d.plot_grids_1d": dict(
+        n=4, conventions=("half_pixel", "asymmetric"), length=1.0, figsize=(4.0, 2.0)
+    ),
     "pixelviz.plot.grid2d.grid_points_2d": dict(h=2, w=3, convention="align_corners", extent=(3.0, 2.0)),
-    "pixelviz.plot.grid2d.draw_grid_2d": dict(ax=AX, h=2, w=3, convention="half_pixel", extent=(3.0, 2.0),
-                                              color="C1", cells=True, marker="o", markersize=4.0),
-    "pixelviz.plot.grid2d.plot_grid_2d": dict(h=2, w=3, convention="half_pixel", image=np.ones((2, 3)), ax=None,
-                                              title="t"),
+    "pixelviz.plot.grid2d.draw_grid_2d": dict(
+        ax=AX, h=2, w=3, convention="half_pixel", extent=(3.0, 2.0), color="C1", cells=True, marker="o", markersize=4.0
+    ),
+    "pixelviz.plot.grid2d.plot_grid_2d": dict(
+        h=2, w=3, convention="half_pixel", image=np.ones((2, 3)), ax=None, title="t"
+    ),
     "pixelviz.plot.grid2d.show_image": dict(ax=AX, image=IMG, cmap="gray"),
-    "pixelviz.plot.grid2d.plot_images": dict(images=[IMG, IMG], titles=["a", "b"], cmap="gray", vmin=0.0, vmax=20.0,
-                                             size=1.5, suptitle="s"),
-    "pixelviz.plot.resize.plot_sampling_1d": dict(signal=lambda t: np.cos(t), n=6, length=1.0, supersample=2,
-                                                  dense=50, figsize=(4.0, 2.0)),
-    "pixelviz.plot.resize.draw_resize_1d": dict(ax=AX, n_in=4, n_out=8, convention="half_pixel", mode="linear",
-                                                reads=[0, 3], y=0.0, label="x"),
+    "pixelviz.plot.grid2d.plot_images": dict(
+        images=[IMG, IMG], titles=["a", "b"], cmap="gray", vmin=0.0, vmax=20.0, size=1.5, suptitle="s"
+    ),
+    "pixelviz.plot.resize.plot_sampling_1d": dict(
+        signal=lambda t: np.cos(t), n=6, length=1.0, supersample=2, dense=50, figsize=(4.0, 2.0)
+    ),
+    "pixelviz.plot.resize.draw_resize_1d": dict(
+        ax=AX, n_in=4, n_out=8, convention="half_pixel", mode="linear", reads=[0, 3], y=0.0, label="x"
+    ),
     "pixelviz.plot.resize.input_grid": dict(convention="pytorch_half_pixel"),
     "pixelviz.plot.resize.resize_positions": dict(n_in=4, n_out=8, convention="align_corners", scale=2.0),
-    "pixelviz.plot.resize.draw_resize_values_1d": dict(ax=AX, signal=[1.0, 3.0, 2.0, 0.0], n_out=6,
-                                                       convention="half_pixel", mode="linear", scale=1.5),
-    "pixelviz.plot.resize.plot_resize_1d": dict(n_in=4, n_out=8, convention="half_pixel", mode="linear", reads=[1],
-                                                figsize=(4.0, 2.0)),
+    "pixelviz.plot.resize.draw_resize_values_1d": dict(
+        ax=AX, signal=[1.0, 3.0, 2.0, 0.0], n_out=6, convention="half_pixel", mode="linear", scale=1.5
+    ),
+    "pixelviz.plot.resize.plot_resize_1d": dict(
+        n_in=4, n_out=8, convention="half_pixel", mode="linear", reads=[1], figsize=(4.0, 2.0)
+    ),
     "pixelviz.plot.resize.plot_resize_versions_1d": dict(n=4, mode="linear", figsize=(4.0, 3.0)),
-    "pixelviz.plot.resize.plot_resize_2d": dict(in_shape=(3, 3), out_shape=(6, 6), convention="half_pixel",
-                                                mode="linear", reads=[(0, 0)], ax=None),
-    "pixelviz.plot.roi.draw_roi_align": dict(ax=AX, image_shape=(6, 7), box=[1.3, 1.2, 5.1, 4.6], output_size=2,
-                                             sampling_ratio=1, aligned=True, cell=(0, 1), image=np.ones((6, 7))),
-    "pixelviz.plot.roi.plot_roi_align": dict(image_shape=(6, 7), box=[1.3, 1.2, 5.1, 4.6], output_size=2,
-                                             sampling_ratio=1, cell=(1, 0), image=np.ones((6, 7)),
-                                             figsize=(6.0, 3.0)),
-    "pixelviz.plot.roi.plot_masks": dict(masks={"a": MASK}, truth=MASK, polygon=POLY, box=[1.0, 1, 3, 3],
-                                         figsize=(3.0, 3.0)),
-    "pixelviz.plot.origin.draw_pixels": dict(ax=AX, image=IMG, origin="centers", cmap="Greys", vmin=0.0,
-                                             vmax=20.0, grid=True, alpha=0.5),
-    "pixelviz.plot.origin.draw_points": dict(ax=AX, points=[[1.0, 2.0]], source="centers", axes_origin="corners",
-                                             color="C3", label="p"),
-    "pixelviz.plot.origin.draw_polygon": dict(ax=AX, polygon=POLY, source="corners", axes_origin="corners",
-                                              color="C1", label="p", markers=True),
+    "pixelviz.plot.resize.plot_resize_2d": dict(
+        in_shape=(3, 3), out_shape=(6, 6), convention="half_pixel", mode="linear", reads=[(0, 0)], ax=None
+    ),
+    "pixelviz.plot.roi.draw_roi_align": dict(
+        ax=AX,
+        image_shape=(6, 7),
+        box=[1.3, 1.2, 5.1, 4.6],
+        output_size=2,
+        sampling_ratio=1,
+        aligned=True,
+        cell=(0, 1),
+        image=np.ones((6, 7)),
+    ),
+    "pixelviz.plot.roi.plot_roi_align": dict(
+        image_shape=(6, 7),
+        box=[1.3, 1.2, 5.1, 4.6],
+        output_size=2,
+        sampling_ratio=1,
+        cell=(1, 0),
+        image=np.ones((6, 7)),
+        figsize=(6.0, 3.0),
+    ),
+    "pixelviz.plot.roi.plot_masks": dict(
+        masks={"a": MASK}, truth=MASK, polygon=POLY, box=[1.0, 1, 3, 3], figsize=(3.0, 3.0)
+    ),
+    "pixelviz.plot.origin.draw_pixels": dict(
+        ax=AX, image=IMG, origin="centers", cmap="Greys", vmin=0.0, vmax=20.0, grid=True, alpha=0.5
+    ),
+    "pixelviz.plot.origin.draw_points": dict(
+        ax=AX, points=[[1.0, 2.0]], source="centers", axes_origin="corners", color="C3", label="p"
+    ),
+    "pixelviz.plot.origin.draw_polygon": dict(
+        ax=AX, polygon=POLY, source="corners", axes_origin="corners", color="C1", label="p", markers=True
+    ),
     "pixelviz.plot.origin.plot_origins": dict(width=3, height=2, figsize=(6.0, 2.5)),
-    "pixelviz.plot.origin.plot_points_on_pixels": dict(image=IMG, points={"p": ([[1.0, 2.0]], "corners")},
-                                                       figsize=(3.0, 3.0)),
-    "pixelviz.plot.origin.plot_polygon_on_pixels": dict(mask=MASK, polygons={"p": (POLY, "corners")},
-                                                        figsize=(3.0, 3.0), colors=["C2"]),
+    "pixelviz.plot.origin.plot_points_on_pixels": dict(
+        image=IMG, points={"p": ([[1.0, 2.0]], "corners")}, figsize=(3.0, 3.0)
+    ),
+    "pixelviz.plot.origin.plot_polygon_on_pixels": dict(
+        mask=MASK, polygons={"p": (POLY, "corners")}, figsize=(3.0, 3.0), colors=["C2"]
+    ),
     "pixelviz.plot.origin.plot_rasterizations": dict(polygon=POLY, masks={"a": MASK}, figsize=(3.0, 3.0)),
     "pixelviz.plot.probe.draw_probe_pair": dict(ax=AX, meas=PAIR, legend=False),
     "pixelviz.plot.probe.plot_probe": dict(result=RESULT, pairs=((24, 36),), title="t", figsize=(4.0, 2.0)),
-    "pixelviz.plot.probe.plot_probes": dict(rows=Fresh(lambda: [("op", RESULT.make())]), pairs=((24, 36),),
-                                            width=5.0, row_height=1.0, title="t"),
+    "pixelviz.plot.probe.plot_probes": dict(
+        rows=Fresh(lambda: [("op", RESULT.make())]), pairs=((24, 36),), width=5.0, row_height=1.0, title="t"
+    ),
     # widgets
     "widgets._explorer.Control": dict(name="n", values=(1, 2, 3), default=2, label="n", static_values=(1, 3)),
     "widgets._explorer.static_mode": dict(),
     "widgets.grid.GridExplorer": dict(n=4, convention="half_pixel"),
-    "widgets.resize.ResizeExplorer": dict(dim="1D", n=4, scale=2.0, given="size", convention="half_pixel",
-                                          mode="linear"),
+    "widgets.resize.ResizeExplorer": dict(
+        dim="1D", n=4, scale=2.0, given="size", convention="half_pixel", mode="linear"
+    ),
     "widgets.origin.OriginFlipExplorer": dict(shape="box", flip="W - x", origin="centers"),
     "widgets.roi.RoIAlignExplorer": dict(x0=1.25, y0=1.0, size=2.5, output_size=2, sampling_ratio=1, aligned=True),
     "widgets.roi.roi_align_values": dict(box=[1.0, 1, 3, 3], output_size=2, sampling_ratio=1, aligned=True),
@@ -348,11 +437,19 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 
 #: Callables not called with bad arguments, with the reason.
 NOT_CALLED: dict[str, str] = {
-    **{name: "an enum: its members are looked up, and its parse_* function is the callable that takes user input"
-       for name in ("pixelviz.conventions.Convention", "pixelviz.conventions.NearestRounding",
-                    "pixelviz.conventions.Origin", "pixelviz.resample.ResizeMode", "pixelviz.resample.Border",
-                    "pixelviz.probe.result.ProbeKind", "pixelviz.probe.result.Unnamed",
-                    "pixelviz.probe.result.UnnamedRounding")},
+    **{
+        name: "an enum: its members are looked up, and its parse_* function is the callable that takes user input"
+        for name in (
+            "pixelviz.conventions.Convention",
+            "pixelviz.conventions.NearestRounding",
+            "pixelviz.conventions.Origin",
+            "pixelviz.resample.ResizeMode",
+            "pixelviz.resample.Border",
+            "pixelviz.probe.result.ProbeKind",
+            "pixelviz.probe.result.Unnamed",
+            "pixelviz.probe.result.UnnamedRounding",
+        )
+    },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
@@ -370,8 +467,8 @@ NOT_CALLED: dict[str, str] = {
 #: fails once they pass, so the entry is removed.
 KNOWN_GAPS: dict[str, str] = {
     "widgets._explorer.Control": "Control's messages name the "
-                             "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
-                             "not checked",
+    "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
+    "not checked",
 }
 
 #: Parameters whose values are not checked, with the reason (module.qualname.param).
@@ -386,14 +483,33 @@ NAME_PARAMS = {"name"}
 #: Category overrides (module.qualname.param -> category).
 CATEGORY = {"pixelviz.tables.Table.rows": "sequence", "pixelviz.tables.Table.headers": "sequence"}
 #: Parameters that take an int size: past MAX_LENGTH they must be refused.
-SIZE_PARAMS = {"n", "in_size", "out_size", "h", "w", "size", "supersample", "mask_size", "n_in", "n_out",
-               "dense", "width", "height", "stride"}
+SIZE_PARAMS = {
+    "n",
+    "in_size",
+    "out_size",
+    "h",
+    "w",
+    "size",
+    "supersample",
+    "mask_size",
+    "n_in",
+    "n_out",
+    "dense",
+    "width",
+    "height",
+    "stride",
+}
 #: Array parameters where booleans are a legitimate input (masks), or where NaN means "no value" (drawings).
 BOOL_ARRAYS_OK = {"mask", "reference", "truth", "image", "masks", "pixels"}
-NAN_OK = {"pixelviz.plot.grid2d.show_image.image", "pixelviz.plot.grid2d.plot_images.images",
-          "pixelviz.plot.origin.draw_pixels.image", "pixelviz.plot.origin.plot_points_on_pixels.image",
-          "pixelviz.plot.grid2d.plot_grid_2d.image", "pixelviz.plot.roi.draw_roi_align.image",
-          "pixelviz.plot.roi.plot_roi_align.image"}
+NAN_OK = {
+    "pixelviz.plot.grid2d.show_image.image",
+    "pixelviz.plot.grid2d.plot_images.images",
+    "pixelviz.plot.origin.draw_pixels.image",
+    "pixelviz.plot.origin.plot_points_on_pixels.image",
+    "pixelviz.plot.grid2d.plot_grid_2d.image",
+    "pixelviz.plot.roi.draw_roi_align.image",
+    "pixelviz.plot.roi.plot_roi_align.image",
+}
 
 
 def requirements(example: dict[str, Any]) -> tuple[str, ...]:
@@ -479,7 +595,7 @@ def bad_values(qualname: str, param: inspect.Parameter, value: Any) -> list[Any]
     none = [] if _allows_none(param) else [None]
     if cat == "skip":
         return []
-    if cat == "text":       # display text: any value prints
+    if cat == "text":  # display text: any value prints
         return []
     if cat == "name":
         return none + [Opaque(), 5]
@@ -511,8 +627,12 @@ def bad_values(qualname: str, param: inspect.Parameter, value: Any) -> list[Any]
     if cat == "tensor":
         import torch
 
-        return none + [np.asarray(value.cpu()), value.to(torch.complex64), torch.full_like(value, float("nan")),
-                       value.to(torch.int64)]
+        return none + [
+            np.asarray(value.cpu()),
+            value.to(torch.complex64),
+            torch.full_like(value, float("nan")),
+            value.to(torch.int64),
+        ]
     if cat == "mapping":
         return none + [5, "ab", [1, 2], {"a": Opaque()}]
     if cat == "sequence":

@@ -17,8 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 # the built site `make book` writes; PIXELVIZ_SITE tests another build folder
 SITE = Path(os.environ.get("PIXELVIZ_SITE") or ROOT / "_build" / "html")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -106,6 +113,7 @@ def page_bytes(page) -> dict:
 
 # -- explorers: pages at a device pixel ratio, and what a page element displays ------------------------------
 
+
 def open_page_at(browser, url: str, *, width: int = 1280, height: int = 900, dpr: float = 1):
     """Open ``url`` offline (as :func:`open_offline_page`) in a viewport ``width`` CSS px wide at device pixel
     ratio ``dpr``.
@@ -128,8 +136,9 @@ def open_page_at(browser, url: str, *, width: int = 1280, height: int = 900, dpr
     page.route("**/*", route)
     page.on("pageerror", lambda exc: problems["pageerror"].append(str(exc)))
     page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
-    page.on("requestfailed",
-            lambda r: problems["failed"].append(r.url) if r.url.startswith("http://127.0.0.1") else None)
+    page.on(
+        "requestfailed", lambda r: problems["failed"].append(r.url) if r.url.startswith("http://127.0.0.1") else None
+    )
     page.goto(url, wait_until="load")
     return page, problems
 
@@ -143,6 +152,9 @@ def element_pixels(page, locator):
 
     locator.scroll_into_view_if_needed()
     box = locator.bounding_box()
-    png = page.screenshot(clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]},
-                          animations="disabled", caret="initial")
+    png = page.screenshot(
+        clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]},
+        animations="disabled",
+        caret="initial",
+    )
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))

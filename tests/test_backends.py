@@ -116,8 +116,14 @@ def test_backend_verdict_matches_documentation(name):
 # formula, and nearest_mode the rounding; pytorch_half_pixel differs from half_pixel only for
 # an output of length 1 (reads 0), tf_crop_and_resize from align_corners only there (reads the
 # middle of the roi, here [0, 1]); half_pixel_symmetric equals half_pixel for a size input.
-ONNX_CTMS = ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "half_pixel_symmetric",
-             "tf_crop_and_resize"]
+ONNX_CTMS = [
+    "half_pixel",
+    "pytorch_half_pixel",
+    "align_corners",
+    "asymmetric",
+    "half_pixel_symmetric",
+    "tf_crop_and_resize",
+]
 ONNX_NAME = {"half_pixel_symmetric": "half_pixel"}
 
 
@@ -126,6 +132,7 @@ def test_onnxruntime_linear_every_mode(ctm):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
     from pixelviz.backends.onnxruntime_ops import make_resize
+
     res = probe_resize(make_resize("linear", ctm)())
     assert res.kind == "interpolation"
     assert res.convention == ONNX_NAME.get(ctm, ctm)
@@ -138,6 +145,7 @@ def test_onnxruntime_nearest_every_rounding(ctm, nearest_mode):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
     from pixelviz.backends.onnxruntime_ops import make_resize
+
     res = probe_resize(make_resize("nearest", ctm, nearest_mode)())
     assert res.kind == "nearest"
     assert (ctm, nearest_mode) in res.nearest_candidates
@@ -157,6 +165,7 @@ def test_backend_matches_numpy_reference_opencv_linear():
     # cv2.resize(INTER_LINEAR) == linear interpolation at ② coordinates (NOTES.md: 2e-6 vs torch).
     pytest.importorskip("cv2")
     import pixelviz as pv
+
     x = np.random.default_rng(0).random(13)
     out = backends.get_backend("opencv.resize.linear")(x, 21)
     np.testing.assert_allclose(out, pv.resize(x, 21, "linear", "half_pixel"), atol=1e-5)
@@ -169,8 +178,7 @@ def test_every_backend_returns_the_requested_length():
 
 
 def test_missing_library_reports_not_installed(monkeypatch):
-    fake = backends.Backend("fake.op.x", "Fake", "pixelviz_no_such_module", "fake.op", "x",
-                            lambda: (lambda x, m: x))
+    fake = backends.Backend("fake.op.x", "Fake", "pixelviz_no_such_module", "fake.op", "x", lambda: lambda x, m: x)
     assert fake.available() is False and fake.status == "not installed" and fake.version() is None
     with pytest.raises(backends.NotInstalledError, match="needs 'pixelviz_no_such_module'"):
         fake(np.zeros(3), 2)
@@ -205,9 +213,11 @@ def test_register_rejects_duplicate_names():
 # ---------------------------------------------------------------- article comparison
 def test_compare_with_article():
     from pixelviz.probe import ProbeResult
+
     def result(conv, kind="interpolation", rounding=None, centers=()):
         cands = () if conv in ("none", "antialias/filter") else (conv,)
         return ProbeResult(conv, kind, cands, rounding, (), tuple(centers), "", ())
+
     cmp = backends.compare_with_article
     assert cmp("②", result("half_pixel"))[0] == "yes"
     assert cmp("①", result("tf_crop_and_resize"))[0] == "yes"

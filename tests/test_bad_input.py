@@ -20,27 +20,39 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 # ---------------------------------------------------------------- crashes
-@pytest.mark.parametrize("shape, exc", [({"h": 2, "w": 3}, TypeError), ((), ValueError), ((3,), ValueError),
-                                         ((4, 4, 4), ValueError), ("ab", TypeError), (None, TypeError)])
+@pytest.mark.parametrize(
+    "shape, exc",
+    [
+        ({"h": 2, "w": 3}, TypeError),
+        ((), ValueError),
+        ((3,), ValueError),
+        ((4, 4, 4), ValueError),
+        ("ab", TypeError),
+        (None, TypeError),
+    ],
+)
 def test_pixel_centers_rejects_bad_shapes(shape, exc):
     with pytest.raises(exc, match=r"shape must be a pair \(H, W\)"):
         geometry.pixel_centers(shape)
 
 
 # ---------------------------------------------------------------- sizes refused before allocation
-@pytest.mark.parametrize("call", [
-    lambda: resample.resize_weights(10**9, 4),
-    lambda: resample.resize_weights(4, 10**9),
-    lambda: measure_weights(lambda x, m: np.zeros(m), 10**9, 4),
-    lambda: measure_weights(lambda x, m: np.zeros(m), 4, 10**9),
-    lambda: signals.zone_plate(10**9),
-    lambda: signals.zone_plate(64, supersample=10**9),
-    lambda: signals.smooth_blobs(10**9),
-    lambda: pv.resize(np.zeros(4), 10**9),
-    lambda: pv.resize(np.zeros((4, 4)), (50_000, 50_000)),
-    lambda: pv.source_coords(4, 10**9, "half_pixel"),
-    lambda: pv.masks.polygon_mask([[0, 0], [1, 0], [0, 1]], (4000, 4000), supersample=16),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: resample.resize_weights(10**9, 4),
+        lambda: resample.resize_weights(4, 10**9),
+        lambda: measure_weights(lambda x, m: np.zeros(m), 10**9, 4),
+        lambda: measure_weights(lambda x, m: np.zeros(m), 4, 10**9),
+        lambda: signals.zone_plate(10**9),
+        lambda: signals.zone_plate(64, supersample=10**9),
+        lambda: signals.smooth_blobs(10**9),
+        lambda: pv.resize(np.zeros(4), 10**9),
+        lambda: pv.resize(np.zeros((4, 4)), (50_000, 50_000)),
+        lambda: pv.source_coords(4, 10**9, "half_pixel"),
+        lambda: pv.masks.polygon_mask([[0, 0], [1, 0], [0, 1]], (4000, 4000), supersample=16),
+    ],
+)
 def test_huge_sizes_are_refused_at_once(call):
     start = time.perf_counter()
     with pytest.raises(ValueError, match=rf"must be <= {MAX_LENGTH}|at most {MAX_ELEMENTS}|<= 4096"):
@@ -50,21 +62,24 @@ def test_huge_sizes_are_refused_at_once(call):
 
 def test_limits_are_documented_numbers():
     assert MAX_LENGTH == 65536 and MAX_ELEMENTS == 2**25
-    assert pv.resize(np.zeros(4), MAX_LENGTH).shape == (MAX_LENGTH,)   # the limit itself is allowed
+    assert pv.resize(np.zeros(4), MAX_LENGTH).shape == (MAX_LENGTH,)  # the limit itself is allowed
 
 
 # ---------------------------------------------------------------- silent wrong answers
 COMPLEX = np.array([1 + 2j, 3 + 0j])
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: pv.resize(COMPLEX, 4), "image"),
-    (lambda: pv.index_to_coord(np.array([1 + 0j])), "index"),
-    (lambda: pv.coord_to_index(COMPLEX), "coord"),
-    (lambda: boxes.encode_boxes([[0, 0, 2, 2j]], [[0, 0, 2, 2]]), "boxes"),
-    (lambda: boxes.decode_boxes([[0, 0, 0, 1j]], [[0, 0, 2, 2]]), "deltas"),
-    (lambda: signals.chirp(COMPLEX), "t"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: pv.resize(COMPLEX, 4), "image"),
+        (lambda: pv.index_to_coord(np.array([1 + 0j])), "index"),
+        (lambda: pv.coord_to_index(COMPLEX), "coord"),
+        (lambda: boxes.encode_boxes([[0, 0, 2, 2j]], [[0, 0, 2, 2]]), "boxes"),
+        (lambda: boxes.decode_boxes([[0, 0, 0, 1j]], [[0, 0, 2, 2]]), "deltas"),
+        (lambda: signals.chirp(COMPLEX), "t"),
+    ],
+)
 def test_complex_arrays_are_refused(call, name):
     with pytest.raises(TypeError, match=rf"{name} must hold real numbers; got complex"):
         call()
@@ -92,13 +107,16 @@ def test_decode_boxes_refuses_deltas_that_overflow():
         boxes.decode_boxes([0, 0, 800.0, 0], [0, 0, 2, 2])
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: boxes.flip_index(np.array([True, False]), 10), "index"),
-    (lambda: boxes.flip_points(np.array([True, False]), 10), "points"),
-    (lambda: boxes.encode_boxes(np.ones(4, bool), [0, 0, 2, 2]), "boxes"),
-    (lambda: pv.coord_to_index(np.array([True])), "coord"),
-    (lambda: pv.roi_align(np.ones((1, 1, 4, 4), bool), [[0, 0, 2, 2]], 2), "features"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: boxes.flip_index(np.array([True, False]), 10), "index"),
+        (lambda: boxes.flip_points(np.array([True, False]), 10), "points"),
+        (lambda: boxes.encode_boxes(np.ones(4, bool), [0, 0, 2, 2]), "boxes"),
+        (lambda: pv.coord_to_index(np.array([True])), "coord"),
+        (lambda: pv.roi_align(np.ones((1, 1, 4, 4), bool), [[0, 0, 2, 2]], 2), "features"),
+    ],
+)
 def test_bool_arrays_are_not_numbers(call, name):
     with pytest.raises(TypeError, match=rf"{name} must hold numbers, not booleans"):
         call()
@@ -109,27 +127,33 @@ def test_masks_still_take_bool_arrays():
     assert pv.masks.mask_iou(m, m) == 1.0
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: boxes.flip_index(None, 10), "index"),
-    (lambda: boxes.flip_coord(None, 10), "coord"),
-    (lambda: boxes.flip_coord([1.0], None), "width"),
-    (lambda: signals.chirp(None), "t"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: boxes.flip_index(None, 10), "index"),
+        (lambda: boxes.flip_coord(None, 10), "coord"),
+        (lambda: boxes.flip_coord([1.0], None), "width"),
+        (lambda: signals.chirp(None), "t"),
+    ],
+)
 def test_none_is_refused(call, name):
     with pytest.raises(TypeError, match=rf"{name} must be"):
         call()
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: resample.resize_weights(4, 8, antialias="False"), "antialias"),
-    (lambda: pv.resize(np.zeros(4), 8, exclude_outside="False"), "exclude_outside"),
-    (lambda: pv.roi_align(np.ones((1, 1, 4, 4)), [[0, 0, 2, 2]], 2, aligned="False"), "aligned"),
-    (lambda: pv.roi.roi_sample_points([0, 0, 2, 2], 1, aligned="False"), "aligned"),
-    (lambda: boxes.legacy_decode_1d(4.0, 4.0, fixed="False"), "fixed"),
-    (lambda: geometry.as_boxes([0, 0, 1, 1], allow_empty="False"), "allow_empty"),
-    (lambda: pv.anchors.anchor_areas([[0, 0, 1, 1]], inclusive="False"), "inclusive"),
-    (lambda: pv.rasterizer_survey.fatness_survey(1, integer_vertices="False"), "integer_vertices"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: resample.resize_weights(4, 8, antialias="False"), "antialias"),
+        (lambda: pv.resize(np.zeros(4), 8, exclude_outside="False"), "exclude_outside"),
+        (lambda: pv.roi_align(np.ones((1, 1, 4, 4)), [[0, 0, 2, 2]], 2, aligned="False"), "aligned"),
+        (lambda: pv.roi.roi_sample_points([0, 0, 2, 2], 1, aligned="False"), "aligned"),
+        (lambda: boxes.legacy_decode_1d(4.0, 4.0, fixed="False"), "fixed"),
+        (lambda: geometry.as_boxes([0, 0, 1, 1], allow_empty="False"), "allow_empty"),
+        (lambda: pv.anchors.anchor_areas([[0, 0, 1, 1]], inclusive="False"), "inclusive"),
+        (lambda: pv.rasterizer_survey.fatness_survey(1, integer_vertices="False"), "integer_vertices"),
+    ],
+)
 def test_the_string_false_is_not_a_flag(call, name):
     with pytest.raises(TypeError, match=rf"{name} must be a bool \(True or False\); got 'False'"):
         call()
@@ -145,14 +169,17 @@ def test_parse_convention_allowed_takes_any_spelling():
         pv.parse_convention("half_pixel", allowed="half_pixel")
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: pv.resize(np.zeros((4, 4)), (4, 4, 4)), "size"),
-    (lambda: pv.roi_align(np.ones((1, 1, 4, 4)), [[0, 0, 2, 2]], (4, 4, 4)), "output_size"),
-    (lambda: pv.paste_mask(np.ones((2, 2)), [0, 0, 2, 2], (4, 4, 4)), "image_shape"),
-    (lambda: geometry.pixel_centers((4, 4, 4)), "shape"),
-    (lambda: pv.masks.polygon_mask([[0, 0], [1, 0], [0, 1]], (4, 4, 4)), "shape"),
-    (lambda: pv.anchors.grid_anchors([[0, 0, 1, 1]], 16, (4, 4, 4)), "grid_shape"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: pv.resize(np.zeros((4, 4)), (4, 4, 4)), "size"),
+        (lambda: pv.roi_align(np.ones((1, 1, 4, 4)), [[0, 0, 2, 2]], (4, 4, 4)), "output_size"),
+        (lambda: pv.paste_mask(np.ones((2, 2)), [0, 0, 2, 2], (4, 4, 4)), "image_shape"),
+        (lambda: geometry.pixel_centers((4, 4, 4)), "shape"),
+        (lambda: pv.masks.polygon_mask([[0, 0], [1, 0], [0, 1]], (4, 4, 4)), "shape"),
+        (lambda: pv.anchors.grid_anchors([[0, 0, 1, 1]], 16, (4, 4, 4)), "grid_shape"),
+    ],
+)
 def test_shape_pairs_of_three_are_refused(call, name):
     with pytest.raises((TypeError, ValueError), match=rf"{name} must be .*pair"):
         call()
@@ -211,13 +238,15 @@ def test_scaled_size_matches_onnxruntime():
     scales = helper.make_tensor_value_info("scales", TensorProto.FLOAT, [4])
     y = helper.make_tensor_value_info("Y", TensorProto.FLOAT, None)
     node = helper.make_node("Resize", ["X", "", "scales"], ["Y"], mode="linear")
-    model = helper.make_model(helper.make_graph([node], "r", [x, scales], [y]),
-                              opset_imports=[helper.make_opsetid("", 19)])
+    model = helper.make_model(
+        helper.make_graph([node], "r", [x, scales], [y]), opset_imports=[helper.make_opsetid("", 19)]
+    )
     model.ir_version = 9
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     for n, s in _random_scales():
-        out = session.run(None, {"X": np.zeros((1, 1, 1, n), np.float32),
-                                 "scales": np.array([1, 1, 1, s], np.float32)})[0]
+        out = session.run(
+            None, {"X": np.zeros((1, 1, 1, n), np.float32), "scales": np.array([1, 1, 1, s], np.float32)}
+        )[0]
         assert pv.scaled_size(n, s, library="onnxruntime") == out.shape[-1], (n, s)
 
 
@@ -237,7 +266,7 @@ def test_roi_align_grid_sample_refuses_bad_batch_indices(index):
     with pytest.raises(ValueError, match=r"boxes\[:, 0\] must be integer batch indices in \[0, 2\)"):
         roi_align_grid_sample(feats, rois, 2)
     with pytest.raises(ValueError, match=r"boxes\[:, 0\] must be integer batch indices in \[0, 2\)"):
-        pv.roi_align(feats.numpy(), rois.numpy(), 2)   # the numpy reference refuses the same calls
+        pv.roi_align(feats.numpy(), rois.numpy(), 2)  # the numpy reference refuses the same calls
 
 
 @torch_needed

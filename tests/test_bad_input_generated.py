@@ -44,6 +44,7 @@ class CallTimeout(Exception):
 def time_limit(seconds: int):
     def raise_timeout(signum, frame):
         raise CallTimeout(f"still running after {seconds} s")
+
     if not seconds:
         yield
         return
@@ -59,11 +60,13 @@ def time_limit(seconds: int):
 def parameters(qualname: str) -> list[inspect.Parameter]:
     """The named parameters of a callable; for ``**state`` explorers, the example's keywords."""
     obj = PUBLIC[qualname]
-    params = [p for p in inspect.signature(obj).parameters.values()
-              if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    params = [p for p in inspect.signature(obj).parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     named = {p.name for p in params}
-    extra = [inspect.Parameter(k, inspect.Parameter.KEYWORD_ONLY) for k in EXAMPLES.get(qualname, {})
-             if k not in named and k != "requires"]
+    extra = [
+        inspect.Parameter(k, inspect.Parameter.KEYWORD_ONLY)
+        for k in EXAMPLES.get(qualname, {})
+        if k not in named and k != "requires"
+    ]
     return params + extra
 
 
@@ -133,8 +136,9 @@ def test_example_call_is_valid(qualname):
         pytest.skip(f"needs {missing}")
     names = {p.name for p in parameters(qualname)}
     for p in parameters(qualname):
-        assert p.default is not inspect.Parameter.empty or p.name in EXAMPLES[qualname], \
+        assert p.default is not inspect.Parameter.empty or p.name in EXAMPLES[qualname], (
             f"the example must give the required parameter {p.name!r}"
+        )
     assert set(EXAMPLES[qualname]) - {"requires"} <= names
     call(qualname, materialize(EXAMPLES[qualname]), limit=False)
 
@@ -146,7 +150,7 @@ def test_bad_calls_raise_clear_errors(qualname):
     missing = missing_requirements(EXAMPLES[qualname])
     if missing:
         pytest.skip(f"needs {missing}")
-    call(qualname, materialize(EXAMPLES[qualname]), limit=False)   # imports the libraries, outside the limit
+    call(qualname, materialize(EXAMPLES[qualname]), limit=False)  # imports the libraries, outside the limit
     failures = []
     for param, bad in generated_calls(qualname):
         result = outcome(qualname, param, bad)

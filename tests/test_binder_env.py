@@ -17,12 +17,15 @@ def _name(req: str) -> str:
 
 
 def _spec(req: str) -> str:
-    return re.sub(r"\s+", "", req[len(re.match(r"[A-Za-z0-9_.-]+(\[[^]]*\])?", req).group(0)):])
+    return re.sub(r"\s+", "", req[len(re.match(r"[A-Za-z0-9_.-]+(\[[^]]*\])?", req).group(0)) :])
 
 
 def _expected() -> dict[str, str]:
-    reqs = PYPROJECT["dependencies"] + PYPROJECT["optional-dependencies"]["ops"] + \
-        PYPROJECT["optional-dependencies"]["widgets"]
+    reqs = (
+        PYPROJECT["dependencies"]
+        + PYPROJECT["optional-dependencies"]["ops"]
+        + PYPROJECT["optional-dependencies"]["widgets"]
+    )
     return {_name(r): _spec(r) for r in reqs}
 
 

@@ -96,8 +96,9 @@ def test_index_flip_on_coordinate_boxes_shifts_one_pixel_left():
     xy = rng.uniform(0, 20, (50, 2))
     box = np.concatenate([xy, xy + 4], axis=1)
     # (W - 1 - x) - (W - x) = -1 on both x0 and x1, y unchanged
-    np.testing.assert_allclose(B.flip_boxes(box, 32, "indices") - B.flip_boxes(box, 32, "coords"),
-                               np.tile([-1, 0, -1, 0], (50, 1)))
+    np.testing.assert_allclose(
+        B.flip_boxes(box, 32, "indices") - B.flip_boxes(box, 32, "coords"), np.tile([-1, 0, -1, 0], (50, 1))
+    )
 
 
 def test_flip_rejects_bad_input():

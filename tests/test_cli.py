@@ -12,6 +12,7 @@ from pixelviz.__main__ import main
 def test_cli_probe_prints_markdown_table_with_versions(capsys):
     pytest.importorskip("cv2")
     import cv2
+
     assert main(["probe", "--library", "opencv"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("| library | version | op |")
@@ -32,6 +33,7 @@ def test_cli_probe_json(capsys):
 
 def test_cli_not_installed_rows(capsys):
     import importlib.util
+
     if importlib.util.find_spec("jax") is not None:
         pytest.skip("jax is installed here")
     assert main(["probe", "--library", "jax"]) == 0
@@ -54,8 +56,12 @@ def test_cli_requires_a_command(capsys):
 
 
 def test_python_dash_m_entry_point():
-    out = subprocess.run([sys.executable, "-m", "pixelviz", "probe", "--library", "scipy", "--json"],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "pixelviz", "probe", "--library", "scipy", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
     # SciPy docs (ndimage.zoom): grid_mode=False zooms the distance between pixel centers (①).

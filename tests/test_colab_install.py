@@ -22,8 +22,16 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "book" / "02_sampling_grid.ipynb"
 CONSTRAINTS = ROOT / "constraints" / "test-machine.txt"
 # What Colab has before the notebook runs (ipywidgets 7, not 8).
-COLAB_PREINSTALLED = ["torch", "torchvision", "numpy", "matplotlib", "opencv-python-headless",
-                      "ipywidgets==7.7.1", "ipykernel", "nbclient"]
+COLAB_PREINSTALLED = [
+    "torch",
+    "torchvision",
+    "numpy",
+    "matplotlib",
+    "opencv-python-headless",
+    "ipywidgets==7.7.1",
+    "ipykernel",
+    "nbclient",
+]
 
 
 def colab_install_spec(notebook: Path) -> str:
@@ -55,16 +63,26 @@ def test_notebook_runs_from_colab_install_line_alone(tmp_path):
     workdir = tmp_path / "colab"
     workdir.mkdir()
     nb = json.loads(NOTEBOOK.read_text())
-    probe = ("import sys, ipywidgets, pixelviz\n"
-             "assert 'site-packages' in pixelviz.__file__, pixelviz.__file__\n"
-             f"assert not any(p.startswith({str(ROOT)!r}) for p in sys.path if p)\n"
-             "print('ipywidgets', ipywidgets.__version__, 'pixelviz from', pixelviz.__file__)")
-    nb["cells"].insert(1, {"cell_type": "code", "metadata": {}, "execution_count": None,
-                           "outputs": [], "source": probe, "id": "colab-probe"})
+    probe = (
+        "import sys, ipywidgets, pixelviz\n"
+        "assert 'site-packages' in pixelviz.__file__, pixelviz.__file__\n"
+        f"assert not any(p.startswith({str(ROOT)!r}) for p in sys.path if p)\n"
+        "print('ipywidgets', ipywidgets.__version__, 'pixelviz from', pixelviz.__file__)"
+    )
+    nb["cells"].insert(
+        1,
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": probe,
+            "id": "colab-probe",
+        },
+    )
     (workdir / "chapter.ipynb").write_text(json.dumps(nb))
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PIXELVIZ_STATIC_WIDGETS")}
-    run([str(venv / "bin" / "jupyter-execute"), "--inplace", "chapter.ipynb"],
-        cwd=workdir, env=env, timeout=600)
+    run([str(venv / "bin" / "jupyter-execute"), "--inplace", "chapter.ipynb"], cwd=workdir, env=env, timeout=600)
     executed = json.loads((workdir / "chapter.ipynb").read_text())
     text = json.dumps(executed["cells"][1]["outputs"])
     assert "ipywidgets 7.7.1" in text and "site-packages" in text

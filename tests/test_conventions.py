@@ -8,16 +8,25 @@ from pixelviz.conventions import Convention, NearestRounding
 
 
 # ---------------------------------------------------------------- parsing
-@pytest.mark.parametrize("spelling, expected", [
-    ("half_pixel", Convention.HALF_PIXEL), ("half-pixel", Convention.HALF_PIXEL),
-    ("②", Convention.HALF_PIXEL), (2, Convention.HALF_PIXEL), ("Half Pixel", Convention.HALF_PIXEL),
-    ("align_corners", Convention.ALIGN_CORNERS), ("①", Convention.ALIGN_CORNERS), (1, Convention.ALIGN_CORNERS),
-    ("asymmetric", Convention.ASYMMETRIC), ("③", Convention.ASYMMETRIC),
-    ("pytorch_half_pixel", Convention.PYTORCH_HALF_PIXEL),
-    ("tf_crop_and_resize", Convention.TF_CROP_AND_RESIZE),
-    ("half_pixel_symmetric", Convention.HALF_PIXEL_SYMMETRIC),
-    (Convention.ASYMMETRIC, Convention.ASYMMETRIC),
-])
+@pytest.mark.parametrize(
+    "spelling, expected",
+    [
+        ("half_pixel", Convention.HALF_PIXEL),
+        ("half-pixel", Convention.HALF_PIXEL),
+        ("②", Convention.HALF_PIXEL),
+        (2, Convention.HALF_PIXEL),
+        ("Half Pixel", Convention.HALF_PIXEL),
+        ("align_corners", Convention.ALIGN_CORNERS),
+        ("①", Convention.ALIGN_CORNERS),
+        (1, Convention.ALIGN_CORNERS),
+        ("asymmetric", Convention.ASYMMETRIC),
+        ("③", Convention.ASYMMETRIC),
+        ("pytorch_half_pixel", Convention.PYTORCH_HALF_PIXEL),
+        ("tf_crop_and_resize", Convention.TF_CROP_AND_RESIZE),
+        ("half_pixel_symmetric", Convention.HALF_PIXEL_SYMMETRIC),
+        (Convention.ASYMMETRIC, Convention.ASYMMETRIC),
+    ],
+)
 def test_parse_convention_accepts_spellings(spelling, expected):
     assert pv.parse_convention(spelling) is expected
 
@@ -83,19 +92,27 @@ def test_sample_positions_single_sample():
         pv.sample_positions(1, "align_corners")
 
 
-@pytest.mark.parametrize("n, exc, msg", [
-    (0, ValueError, "n must be >= 1"), (-3, ValueError, "n must be >= 1"),
-    (2.5, TypeError, "n must be an int"), (4.0, TypeError, r"use int\(4.0\)"),
-    (float("nan"), TypeError, "n must be an int"), ("4", TypeError, "n must be an int"),
-    (True, TypeError, "n must be an int"),
-])
+@pytest.mark.parametrize(
+    "n, exc, msg",
+    [
+        (0, ValueError, "n must be >= 1"),
+        (-3, ValueError, "n must be >= 1"),
+        (2.5, TypeError, "n must be an int"),
+        (4.0, TypeError, r"use int\(4.0\)"),
+        (float("nan"), TypeError, "n must be an int"),
+        ("4", TypeError, "n must be an int"),
+        (True, TypeError, "n must be an int"),
+    ],
+)
 def test_sample_positions_rejects_bad_n(n, exc, msg):
     with pytest.raises(exc, match=msg):
         pv.sample_positions(n, "half_pixel")
 
 
-@pytest.mark.parametrize("length, exc", [(0, ValueError), (-1, ValueError), (float("nan"), ValueError),
-                                         (float("inf"), ValueError), ("1", TypeError)])
+@pytest.mark.parametrize(
+    "length, exc",
+    [(0, ValueError), (-1, ValueError), (float("nan"), ValueError), (float("inf"), ValueError), ("1", TypeError)],
+)
 def test_sample_positions_rejects_bad_length(length, exc):
     with pytest.raises(exc, match="length must be"):
         pv.sample_positions(4, "half_pixel", length=length)
@@ -173,13 +190,16 @@ def test_source_coords_rejects_roi_for_other_modes():
         pv.source_coords(4, 8, "half_pixel", roi=(0, 1))
 
 
-@pytest.mark.parametrize("kwargs, exc, msg", [
-    (dict(in_size=0, out_size=3), ValueError, "in_size must be >= 1"),
-    (dict(in_size=3, out_size=-1), ValueError, "out_size must be >= 1"),
-    (dict(in_size=3.5, out_size=3), TypeError, "in_size must be an int"),
-    (dict(in_size=3, out_size=3, scale=float("nan")), ValueError, "scale must be finite"),
-    (dict(in_size=3, out_size=3, scale=0), ValueError, "scale must be > 0"),
-])
+@pytest.mark.parametrize(
+    "kwargs, exc, msg",
+    [
+        (dict(in_size=0, out_size=3), ValueError, "in_size must be >= 1"),
+        (dict(in_size=3, out_size=-1), ValueError, "out_size must be >= 1"),
+        (dict(in_size=3.5, out_size=3), TypeError, "in_size must be an int"),
+        (dict(in_size=3, out_size=3, scale=float("nan")), ValueError, "scale must be finite"),
+        (dict(in_size=3, out_size=3, scale=0), ValueError, "scale must be > 0"),
+    ],
+)
 def test_source_coords_rejects_bad_input(kwargs, exc, msg):
     with pytest.raises(exc, match=msg):
         pv.source_coords(convention="half_pixel", **kwargs)
@@ -203,7 +223,7 @@ def test_parse_rounding_rejects_unknown():
 
 # ---------------------------------------------------------------- origins
 def test_index_to_coord_by_hand():
-    assert pv.index_to_coord([0, 3]).tolist() == [0.5, 3.5]       # pixel i covers [i, i+1)
+    assert pv.index_to_coord([0, 3]).tolist() == [0.5, 3.5]  # pixel i covers [i, i+1)
     assert pv.index_to_coord([0, 3], "centers").tolist() == [0.0, 3.0]
 
 

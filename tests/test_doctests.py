@@ -8,8 +8,7 @@ import pytest
 
 import pixelviz
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(pixelviz.__path__, "pixelviz.")
-                 if m.name != "pixelviz.__main__")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(pixelviz.__path__, "pixelviz.") if m.name != "pixelviz.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -17,8 +17,13 @@ from pixelviz.exercises import Result, check, exercise_names, get_exercise
 ROOT = Path(__file__).resolve().parents[1]
 
 # Chapter notebook of each exercise-name prefix.
-NOTEBOOK_OF = {"grid": "02_sampling_grid", "resize2x": "03_resize_2x", "libraries": "04_libraries",
-               "origin": "05_origin", "detectron": "06_detectron"}
+NOTEBOOK_OF = {
+    "grid": "02_sampling_grid",
+    "resize2x": "03_resize_2x",
+    "libraries": "04_libraries",
+    "origin": "05_origin",
+    "detectron": "06_detectron",
+}
 
 
 def _stub(*args):
@@ -106,8 +111,12 @@ WRONG = [
     ("grid.source_coord", lambda i, N, M: (i + 0.5) * N / M, "without the final −½", "Subtract ½"),
     ("grid.source_coord", lambda i, N, M: i * N / M - 0.5, "without the +½ on i", "(i + ½)·N/M − ½"),
     ("grid.source_coord", lambda i, N, M: (i + 0.5) * M / N - 0.5, "N and M swapped", "M/N instead of N/M"),
-    ("grid.source_coord", lambda i, N, M: 0.0 if M == 1 else (i + 0.5) * N / M - 0.5,
-     "pytorch_half_pixel", "special-cased M = 1"),
+    (
+        "grid.source_coord",
+        lambda i, N, M: 0.0 if M == 1 else (i + 0.5) * N / M - 0.5,
+        "pytorch_half_pixel",
+        "special-cased M = 1",
+    ),
     ("grid.source_coord", lambda i, N, M: float(i * N // M), "integer division", "true division"),
     ("grid.n_outside", 0, "① align_corners", "first and last outputs sit exactly"),
     ("grid.n_outside", 1, "③ asymmetric", "only the last output overshoots"),
@@ -125,47 +134,86 @@ WRONG = [
     ("origin.index_box_to_coords", lambda b: np.asarray(b) + [-0.5, -0.5, 0.5, 0.5], "integer-centers", "wrong origin"),
     ("resize2x.landed", lambda N, M, c: list(range(0, M, 2)), "every second", "keeps every third"),
     ("resize2x.landed", lambda N, M, c: [0, M - 1], "first and the last", "whole number"),
-    ("resize2x.landed", lambda N, M, c: _landed_by_hand(N, M, "asymmetric"), "③ asymmetric, whatever",
-     "ignore its `convention`"),
+    (
+        "resize2x.landed",
+        lambda N, M, c: _landed_by_hand(N, M, "asymmetric"),
+        "③ asymmetric, whatever",
+        "ignore its `convention`",
+    ),
     ("resize2x.n_outside", lambda N, M, c: sum(_x_exact(i, N, M, c) < 0 for i in range(M)), "left end", "x > N − 1"),
-    ("resize2x.n_outside", lambda N, M, c: sum(_x_exact(i, N, M, c) > N - 1 for i in range(M)), "right end",
-     "x < 0 as well"),
-    ("resize2x.n_outside", lambda N, M, c: sum(not (0 < _x_exact(i, N, M, c) < N - 1) for i in range(M)),
-     "on the border", "strict inequalities"),
-    ("resize2x.n_outside", lambda N, M, c: M - len(_landed_by_hand(N, M, c)), "not on an input sample",
-     "outside [0, N − 1]"),
+    (
+        "resize2x.n_outside",
+        lambda N, M, c: sum(_x_exact(i, N, M, c) > N - 1 for i in range(M)),
+        "right end",
+        "x < 0 as well",
+    ),
+    (
+        "resize2x.n_outside",
+        lambda N, M, c: sum(not (0 < _x_exact(i, N, M, c) < N - 1) for i in range(M)),
+        "on the border",
+        "strict inequalities",
+    ),
+    (
+        "resize2x.n_outside",
+        lambda N, M, c: M - len(_landed_by_hand(N, M, c)),
+        "not on an input sample",
+        "outside [0, N − 1]",
+    ),
     ("resize2x.commutes_with_flip", lambda N, M, c: c != "asymmetric", "False exactly for ③", "identity"),
     ("resize2x.commutes_with_flip", lambda N, M, c: True, "always True", "half a stride"),
     ("resize2x.commutes_with_flip", lambda N, M, c: c == "half_pixel", "True only for ②", "① is symmetric too"),
-    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[2], b[1], W - 1 - b[0], b[3]]), "W − 1 − x",
-     "[−1, W − 1]"),
-    ("detectron.flip_box", lambda b, W: np.array([W - b[0], b[1], W - b[2], b[3]]), "without swapping",
-     "x0 ≤ x1"),
-    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[0], b[1], W - 1 - b[2], b[3]]), "unswapped",
-     "Two slips"),
+    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[2], b[1], W - 1 - b[0], b[3]]), "W − 1 − x", "[−1, W − 1]"),
+    ("detectron.flip_box", lambda b, W: np.array([W - b[0], b[1], W - b[2], b[3]]), "without swapping", "x0 ≤ x1"),
+    ("detectron.flip_box", lambda b, W: np.array([W - 1 - b[0], b[1], W - 1 - b[2], b[3]]), "unswapped", "Two slips"),
     ("detectron.decode", lambda c, w: (c - w / 2, c + w / 2), "legacy decoder", "center + w/2 − 1"),
     ("detectron.decode", lambda c, w: (c - w / 2 - 1, c + w / 2 - 1), "both ends", "only on x1"),
     ("detectron.decode", lambda c, w: (c - (w - 1) / 2, c + (w - 1) / 2), "middle pixel", "half a pixel right"),
-    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.0), "aligned=False",
-     "subtract ½"),
-    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.5), "+½ instead of −½",
-     "wrong way"),
-    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, at=0.0), "bin's corner",
-     "(c + ½)·w/K"),
-    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, yx=False), "(x, y) in place",
-     "image[row, col]"),
+    (
+        "detectron.roi_reads",
+        lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.0),
+        "aligned=False",
+        "subtract ½",
+    ),
+    (
+        "detectron.roi_reads",
+        lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, shift=0.5),
+        "+½ instead of −½",
+        "wrong way",
+    ),
+    ("detectron.roi_reads", lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, at=0.0), "bin's corner", "(c + ½)·w/K"),
+    (
+        "detectron.roi_reads",
+        lambda b, K, r, c: _roi_reads_by_hand(b, K, r, c, yx=False),
+        "(x, y) in place",
+        "image[row, col]",
+    ),
     ("libraries.mystery", "half_pixel", "② half_pixel", "mystery_resize gives 0, 0.5, 1"),
     ("libraries.mystery", "①", "① align_corners", "would read 0, 0.428571"),
     ("libraries.measure", lambda fn, N, M: fn(np.arange(1, N + 1, dtype=float), M), "starts at 1", "np.arange(N)"),
     ("libraries.measure", lambda fn, N, M: fn(np.linspace(0, 1, N), M), "from 0 to 1", "divided by N − 1"),
-    ("libraries.measure", lambda fn, N, M: (np.arange(M) + 0.5) * N / M - 0.5 if "half" in fn.__name__
-     else (np.arange(M) * (N - 1) / (M - 1) if "align" in fn.__name__ else np.arange(M) * N / M),
-     "the formula instead", "clamps"),
+    (
+        "libraries.measure",
+        lambda fn, N, M: (
+            (np.arange(M) + 0.5) * N / M - 0.5
+            if "half" in fn.__name__
+            else (np.arange(M) * (N - 1) / (M - 1) if "align" in fn.__name__ else np.arange(M) * N / M)
+        ),
+        "the formula instead",
+        "clamps",
+    ),
     ("libraries.nearest_exact", lambda i, N, M: i * N // M, "`nearest`", "grid ②"),
-    ("libraries.nearest_exact", lambda i, N, M: min(max(int(np.ceil((i + 0.5) * N / M - 1)), 0), N - 1),
-     "ties rounded down", "rounds up"),
-    ("libraries.nearest_exact", lambda i, N, M: max(int(np.floor((i + 0.5) * N / M - 0.5)), 0), "(floor)",
-     "not the nearest one"),
+    (
+        "libraries.nearest_exact",
+        lambda i, N, M: min(max(int(np.ceil((i + 0.5) * N / M - 1)), 0), N - 1),
+        "ties rounded down",
+        "rounds up",
+    ),
+    (
+        "libraries.nearest_exact",
+        lambda i, N, M: max(int(np.floor((i + 0.5) * N / M - 0.5)), 0),
+        "(floor)",
+        "not the nearest one",
+    ),
 ]
 
 
@@ -278,8 +326,14 @@ def test_result_displays_in_jupyter_and_as_text():
 # ----------------------------------------------------------------- the notebooks' own cells
 def _exercise_cells(path):
     cells = json.loads(path.read_text())["cells"]
-    start = next((k for k, c in enumerate(cells)
-                  if c["cell_type"] == "markdown" and "".join(c["source"]).startswith("## Exercises")), None)
+    start = next(
+        (
+            k
+            for k, c in enumerate(cells)
+            if c["cell_type"] == "markdown" and "".join(c["source"]).startswith("## Exercises")
+        ),
+        None,
+    )
     return [] if start is None else [c for c in cells[start:] if c["cell_type"] == "code"]
 
 
@@ -330,8 +384,9 @@ def test_nearest_exact_reference_matches_pytorch():
     F = torch.nn.functional
 
     def picks(mode):
-        return lambda i, N, M: int(F.interpolate(torch.arange(N, dtype=torch.float32).view(1, 1, N),
-                                                 size=M, mode=mode).view(-1)[i])
+        return lambda i, N, M: int(
+            F.interpolate(torch.arange(N, dtype=torch.float32).view(1, 1, N), size=M, mode=mode).view(-1)[i]
+        )
 
     assert check("libraries.nearest_exact", picks("nearest-exact")).passed
     assert "`nearest`" in check("libraries.nearest_exact", picks("nearest")).matches

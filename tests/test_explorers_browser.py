@@ -138,8 +138,9 @@ def show_state(page, explorer, indices: list[int]) -> None:
 
 
 def payload_of(explorer) -> dict:
-    return json.loads(explorer.evaluate(
-        """root => root.querySelector('script[type="application/json"]').textContent"""))
+    return json.loads(
+        explorer.evaluate("""root => root.querySelector('script[type="application/json"]').textContent""")
+    )
 
 
 def encoded_frame(data: dict, k: int) -> np.ndarray:
@@ -197,6 +198,7 @@ def save_png(path, rgb: np.ndarray) -> None:
 
 # -- the frame shown is the frame rendered ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("width,dpr", VIEWS, ids=[f"{w}px-dpr{d}" for w, d in VIEWS])
 @pytest.mark.parametrize("page_path", sorted(PAGES))
 def test_explorer_displays_the_true_frame(page_path, width, dpr):
@@ -232,7 +234,7 @@ def test_explorer_displays_the_true_frame(page_path, width, dpr):
                 truth = true_frame(name, state)
                 encoded = encoded_frame(data, p)
                 assert encoded.shape == truth.shape, f"{name}: payload frame {encoded.shape} vs rendered {truth.shape}"
-                error = int(np.abs(encoded.astype(int) - truth).max())           # the encoding's own error
+                error = int(np.abs(encoded.astype(int) - truth).max())  # the encoding's own error
                 shown = element_pixels(page, view)
                 explorer.evaluate(_SWAP_JS, png_uri(truth))
                 settle_frames(page)
@@ -240,9 +242,15 @@ def test_explorer_displays_the_true_frame(page_path, width, dpr):
                 explorer.evaluate(_RESTORE_JS)
                 diff = np.abs(shown.astype(int) - reference.astype(int)).max(axis=-1)
                 bad = int((diff > TOLERANCE + error).sum())
-                row = {"explorer": f"{k}:{name}", "state": {c: str(v) for c, v in state.items()},
-                       "css_box": view.bounding_box(), "device_px": list(shown.shape[:2]),
-                       "encoding_error": error, "max_diff": int(diff.max()), "pixels_over": bad}
+                row = {
+                    "explorer": f"{k}:{name}",
+                    "state": {c: str(v) for c, v in state.items()},
+                    "css_box": view.bounding_box(),
+                    "device_px": list(shown.shape[:2]),
+                    "encoding_error": error,
+                    "max_diff": int(diff.max()),
+                    "pixels_over": bad,
+                }
                 rows.append(row)
                 if bad:
                     failures.append(row)
@@ -257,11 +265,13 @@ def test_explorer_displays_the_true_frame(page_path, width, dpr):
         f"{len(failures)} of {len(rows)} states on {page_path} at {width} px, DPR {dpr} show a frame that is "
         f"not the rendered one; worst: {worst['explorer']} max |shown - true| = {worst['max_diff']} over "
         f"{worst['pixels_over']} device pixels in {worst['state']} (tolerance {TOLERANCE} + encoding error "
-        f"{worst['encoding_error']}); details in {RESULTS}")
+        f"{worst['encoding_error']}); details in {RESULTS}"
+    )
     assert problems["pageerror"] == [], f"uncaught page errors on {page_path}: {problems['pageerror']}"
 
 
 # -- every control moves the frame ---------------------------------------------------------------------------
+
 
 def frame_state(explorer) -> dict:
     """The shown frame of ``explorer``: its source, alt text, whether it decoded, the state it shows."""
@@ -271,8 +281,9 @@ def frame_state(explorer) -> dict:
 
 
 def test_grid_explorer_is_on_the_sampling_grid_chapter():
-    assert "GridExplorer" in PAGES.get("book/02_sampling_grid.html", []), \
+    assert "GridExplorer" in PAGES.get("book/02_sampling_grid.html", []), (
         f"GridExplorer not found on book/02_sampling_grid.html; explorers found: {PAGES}"
+    )
 
 
 @pytest.mark.parametrize("page_path", sorted(PAGES))
@@ -304,7 +315,8 @@ def test_every_control_of_every_explorer_changes_the_frame(page_path, tmp_path):
                 elif control.locator("input[type=radio]").count():
                     labels = control.locator("label")
                     current = control.evaluate(
-                        "el => Array.from(el.querySelectorAll('input')).findIndex(r => r.checked)")
+                        "el => Array.from(el.querySelectorAll('input')).findIndex(r => r.checked)"
+                    )
                     labels.nth((current + 1) % labels.count()).click()  # a reader's click on the other button
                 else:
                     continue  # one value on the site: nothing to move
@@ -315,8 +327,9 @@ def test_every_control_of_every_explorer_changes_the_frame(page_path, tmp_path):
                 assert after["state"] != before["state"], f"{name} on {page_path}: the state did not change"
             explorer.screenshot(path=str(tmp_path / f"{page_path.replace('/', '_')}-{k}.png"))
         assert problems["blocked"][n_blocked:] == [], f"moving the controls fetched: {problems['blocked'][n_blocked:]}"
-        assert problems["console"] == [] or all("THEBE" in e or "thebe" in e for e in problems["console"]), \
-            problems["console"]
+        assert problems["console"] == [] or all("THEBE" in e or "thebe" in e for e in problems["console"]), problems[
+            "console"
+        ]
         assert problems["failed"] == [], f"local requests that failed: {problems['failed']}"
         assert problems["pageerror"] == [], f"uncaught page errors on {page_path}: {problems['pageerror']}"
 
@@ -352,6 +365,7 @@ def test_resize_explorer_scale_and_convention_change_the_frame():
 
 # -- legible at 1280 px, usable at 390 px ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("page_path", sorted(PAGES))
 def test_explorer_text_is_at_least_11_css_px_at_1280(page_path):
     """Smallest text of any frame (recorded at build time in native pixels: points × dpi / 72) times the
@@ -362,8 +376,10 @@ def test_explorer_text_is_at_least_11_css_px_at_1280(page_path):
                 name: el.dataset.explorer, native: +el.dataset.nativeWidth, font: +el.dataset.minFontPx,
                 shown: el.querySelector('img.pv-frame').getBoundingClientRect().width}))"""):
             css_px = info["font"] * info["shown"] / info["native"]
-            assert css_px >= 11, (f"{info['name']} on {page_path}: smallest text {info['font']:.1f} native px "
-                                  f"shown at {info['shown']:.0f}/{info['native']} = {css_px:.1f} CSS px")
+            assert css_px >= 11, (
+                f"{info['name']} on {page_path}: smallest text {info['font']:.1f} native px "
+                f"shown at {info['shown']:.0f}/{info['native']} = {css_px:.1f} CSS px"
+            )
         assert problems["pageerror"] == []
 
 
@@ -380,8 +396,9 @@ def test_explorer_fits_a_phone(page_path):
             assert box.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), f"explorer {k} scrolls sideways"
             for part in box.locator("img.pv-frame, [data-pv], .pv-legend li").all():
                 r = part.bounding_box()
-                assert r["x"] >= outer["x"] - 0.5 and r["x"] + r["width"] <= outer["x"] + outer["width"] + 0.5, \
+                assert r["x"] >= outer["x"] - 0.5 and r["x"] + r["width"] <= outer["x"] + outer["width"] + 0.5, (
                     f"explorer {k} on {page_path}: {part.evaluate('el => el.outerHTML.slice(0, 80)')} sticks out"
+                )
             for hit in box.locator("input[type=range], select, .pv-buttons label span").all():
                 assert hit.bounding_box()["height"] >= 20, f"explorer {k}: a control under 20 px tall"
         assert problems["pageerror"] == []

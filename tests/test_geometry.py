@@ -13,12 +13,15 @@ def test_as_points_shapes_and_dtype():
     assert g.as_points(np.zeros((2, 3, 2))).shape == (2, 3, 2)
 
 
-@pytest.mark.parametrize("bad, match", [
-    ([1, 2, 3], r"points must have shape \(\.\.\., 2\)"),
-    ([[1, np.nan]], "points must contain only finite numbers"),
-    ([[1, np.inf]], "points must contain only finite numbers"),
-    (5.0, r"points must have shape \(\.\.\., 2\)"),
-])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        ([1, 2, 3], r"points must have shape \(\.\.\., 2\)"),
+        ([[1, np.nan]], "points must contain only finite numbers"),
+        ([[1, np.inf]], "points must contain only finite numbers"),
+        (5.0, r"points must have shape \(\.\.\., 2\)"),
+    ],
+)
 def test_as_points_rejects(bad, match):
     with pytest.raises(ValueError, match=match):
         g.as_points(bad)
@@ -53,11 +56,14 @@ def test_as_boxes_names_the_bad_box():
         g.as_boxes([0, 4, 1, 2])
 
 
-@pytest.mark.parametrize("bad, match", [
-    ([0, 0, 1], r"boxes must have shape \(\.\.\., 4\)"),
-    ([[0, 0, 1, np.nan]], "boxes must contain only finite numbers"),
-    ([[0, -np.inf, 1, 1]], "boxes must contain only finite numbers"),
-])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        ([0, 0, 1], r"boxes must have shape \(\.\.\., 4\)"),
+        ([[0, 0, 1, np.nan]], "boxes must contain only finite numbers"),
+        ([[0, -np.inf, 1, 1]], "boxes must contain only finite numbers"),
+    ],
+)
 def test_as_boxes_rejects(bad, match):
     with pytest.raises(ValueError, match=match):
         g.as_boxes(bad)
@@ -71,14 +77,17 @@ def test_as_polygon_flat_and_pairs():
     assert flat.dtype == np.float64
 
 
-@pytest.mark.parametrize("bad, match", [
-    ([[0, 0], [1, 1]], "polygon must have at least 3 vertices; got 2"),
-    ([0, 0, 1, 1], "polygon must have at least 3 vertices; got 2"),
-    ([0, 0, 1, 1, 2], "polygon must be a flat list .* even length; got length 5"),
-    ([[0, 0, 0], [1, 1, 1], [2, 2, 2]], r"polygon must have shape \(K, 2\) or \(2K,\); got shape \(3, 3\)"),
-    (np.zeros((1, 3, 2)), r"polygon must have ndim in \(1, 2\)"),
-    ([[0, 0], [1, np.nan], [2, 2]], "polygon must contain only finite numbers"),
-])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        ([[0, 0], [1, 1]], "polygon must have at least 3 vertices; got 2"),
+        ([0, 0, 1, 1], "polygon must have at least 3 vertices; got 2"),
+        ([0, 0, 1, 1, 2], "polygon must be a flat list .* even length; got length 5"),
+        ([[0, 0, 0], [1, 1, 1], [2, 2, 2]], r"polygon must have shape \(K, 2\) or \(2K,\); got shape \(3, 3\)"),
+        (np.zeros((1, 3, 2)), r"polygon must have ndim in \(1, 2\)"),
+        ([[0, 0], [1, np.nan], [2, 2]], "polygon must contain only finite numbers"),
+    ],
+)
 def test_as_polygon_rejects(bad, match):
     with pytest.raises(ValueError, match=match):
         g.as_polygon(bad)
@@ -172,13 +181,13 @@ def test_coord_boxes_to_index_zero_area_is_an_error():
 
 # ---------------------------------------------------------------- areas
 def test_polygon_area_by_hand():
-    assert g.polygon_area([0, 0, 4, 0, 4, 3, 0, 3]) == 12.0          # 4 x 3 rectangle
-    assert g.polygon_area([0, 0, 0, 3, 4, 3, 4, 0]) == 12.0          # clockwise: same
-    assert g.polygon_area([[0, 0], [4, 0], [0, 3]]) == 6.0           # right triangle 4*3/2
+    assert g.polygon_area([0, 0, 4, 0, 4, 3, 0, 3]) == 12.0  # 4 x 3 rectangle
+    assert g.polygon_area([0, 0, 0, 3, 4, 3, 4, 0]) == 12.0  # clockwise: same
+    assert g.polygon_area([[0, 0], [4, 0], [0, 3]]) == 6.0  # right triangle 4*3/2
     assert g.polygon_area([10, 10, 14, 10, 14, 13, 10, 13]) == 12.0  # shift-invariant
     # L-shape: 2x2 square minus a 1x1 corner = 3
     assert g.polygon_area([0, 0, 2, 0, 2, 1, 1, 1, 1, 2, 0, 2]) == 3.0
-    assert g.polygon_area([0, 0, 1, 1, 2, 2]) == 0.0                 # collinear: degenerate, area 0
+    assert g.polygon_area([0, 0, 1, 1, 2, 2]) == 0.0  # collinear: degenerate, area 0
 
 
 def test_polygon_perimeter_and_box_area():
@@ -215,8 +224,9 @@ def test_affine_convert_origin_maps_points_consistently():
     y = x @ a[:, :2].T + a[:, 2]
     ac = g.affine_convert_origin(a, "corners", "centers")
     xc = g.convert_points_origin(x, "corners", "centers")
-    np.testing.assert_allclose(xc @ ac[:, :2].T + ac[:, 2], g.convert_points_origin(y, "corners", "centers"),
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        xc @ ac[:, :2].T + ac[:, 2], g.convert_points_origin(y, "corners", "centers"), atol=1e-12
+    )
 
 
 def test_affine_convert_origin_rejects():

@@ -5,8 +5,20 @@ import sys
 import textwrap
 
 # Pillow is not listed: matplotlib itself depends on it.
-OPTIONAL = ["torch", "torchvision", "cv2", "skimage", "scipy", "onnx", "onnxruntime",
-            "pycocotools", "tensorflow", "jax", "ipywidgets", "IPython"]
+OPTIONAL = [
+    "torch",
+    "torchvision",
+    "cv2",
+    "skimage",
+    "scipy",
+    "onnx",
+    "onnxruntime",
+    "pycocotools",
+    "tensorflow",
+    "jax",
+    "ipywidgets",
+    "IPython",
+]
 
 
 def test_import_pixelviz_with_optional_modules_blocked():

@@ -5,8 +5,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The libraries whose calls belong in pixelviz.backends (top-level import names).
-REAL_LIBRARIES = {"torch", "torchvision", "cv2", "PIL", "skimage", "scipy", "onnx", "onnxruntime",
-                  "tensorflow", "jax", "kornia", "pycocotools"}
+REAL_LIBRARIES = {
+    "torch",
+    "torchvision",
+    "cv2",
+    "PIL",
+    "skimage",
+    "scipy",
+    "onnx",
+    "onnxruntime",
+    "tensorflow",
+    "jax",
+    "kornia",
+    "pycocotools",
+}
 BACKENDS = ROOT / "pixelviz" / "backends"
 #: (top-level package, library) pairs still allowed outside backends, each with the reason. The test
 #: fails when one is no longer used, so the list only shrinks.

@@ -22,7 +22,7 @@ def test_grid_sample_transform_hand_examples():
     assert grid_sample_transform(4, origin="centers") == (0.5, -0.75)
     # align_corners=True, W = 5: u = -1 at the first center (index 0), +1 at the last (index 4): u = j / 2 - 1
     assert grid_sample_transform(5, align_corners=True, origin="centers") == (0.5, -1.0)
-    a, b = grid_sample_transform(5, align_corners=True)              # corners: center 0.5 -> -1
+    a, b = grid_sample_transform(5, align_corners=True)  # corners: center 0.5 -> -1
     assert a * 0.5 + b == pytest.approx(-1.0) and a * 4.5 + b == pytest.approx(1.0)
     with pytest.raises(ValueError, match="size must be >= 2 with align_corners=True"):
         grid_sample_transform(1, align_corners=True)
@@ -35,8 +35,8 @@ def test_grid_sample_transform_reads_where_torch_reads(align_corners):
     import torch.nn.functional as F
 
     width = 7
-    ramp = torch.arange(width, dtype=torch.float64).view(1, 1, 1, width)      # value = index
-    idx = np.array([0.0, 0.25, 1.5, 3.75, 6.0])                               # sample indices to read
+    ramp = torch.arange(width, dtype=torch.float64).view(1, 1, 1, width)  # value = index
+    idx = np.array([0.0, 0.25, 1.5, 3.75, 6.0])  # sample indices to read
     a, b = grid_sample_transform(width, align_corners=align_corners, origin="centers")
     u = torch.as_tensor(idx * a + b, dtype=torch.float64)
     grid = torch.stack([u, torch.zeros_like(u)], dim=-1).view(1, 1, -1, 2)
@@ -51,7 +51,7 @@ def test_roi_align_offset_is_the_corner_to_index_shift():
 
 # ---------------------------------------------------------------- sub-samples, outside, landed
 def test_subpixel_positions_are_the_half_pixel_grid_in_each_pixel():
-    assert subpixel_positions(3).tolist() == [0.5, 1.5, 2.5]                   # s = 1: the centers
+    assert subpixel_positions(3).tolist() == [0.5, 1.5, 2.5]  # s = 1: the centers
     assert subpixel_positions(2, 4).tolist() == [0.125, 0.375, 0.625, 0.875, 1.125, 1.375, 1.625, 1.875]
 
 
@@ -72,7 +72,7 @@ def test_roi_bin_edges_hand_example_and_sample_points_sit_between_them():
     xs, ys = pv.roi.roi_bin_edges([1.0, 2.0, 4.0, 5.0], (3, 2))
     assert xs.tolist() == [1.0, 2.5, 4.0] and ys.tolist() == [2.0, 3.0, 4.0, 5.0]
     sx, _ = pv.roi.roi_sample_points([1.0, 2.0, 4.0, 5.0], (3, 2), sampling_ratio=2)
-    corners = pv.convert_origin(sx, "centers", "corners")                    # [2 bins, 2 samples]
+    corners = pv.convert_origin(sx, "centers", "corners")  # [2 bins, 2 samples]
     assert np.all((corners > xs[:-1, None]) & (corners < xs[1:, None]))
 
 
@@ -97,9 +97,17 @@ def test_point_sample_is_sample_bilinear_with_zero_border():
 
 
 # ---------------------------------------------------------------- the ONNX-mode -> grid map is a property
-@pytest.mark.parametrize("mode, grid", [("align_corners", "①"), ("half_pixel", "②"), ("asymmetric", "③"),
-                                        ("pytorch_half_pixel", "②"), ("half_pixel_symmetric", "②"),
-                                        ("tf_crop_and_resize", "①")])
+@pytest.mark.parametrize(
+    "mode, grid",
+    [
+        ("align_corners", "①"),
+        ("half_pixel", "②"),
+        ("asymmetric", "③"),
+        ("pytorch_half_pixel", "②"),
+        ("half_pixel_symmetric", "②"),
+        ("tf_crop_and_resize", "①"),
+    ],
+)
 def test_convention_grid(mode, grid):
     conv = Convention(mode)
     assert conv.grid.symbol == grid
@@ -133,9 +141,15 @@ def test_probe_result_fields_are_enums_with_string_values():
         ProbeResult("half_pixel", "interpolation", ("halfpixel",), None, (), (), "", ())
 
 
-@pytest.mark.parametrize("fn", [_linear("half_pixel", "cubic"), _linear("asymmetric", "nearest"),
-                                lambda x, m: pv.resize(x, m, "linear", antialias=True),
-                                lambda x, m: np.full(m, x.mean())])
+@pytest.mark.parametrize(
+    "fn",
+    [
+        _linear("half_pixel", "cubic"),
+        _linear("asymmetric", "nearest"),
+        lambda x, m: pv.resize(x, m, "linear", antialias=True),
+        lambda x, m: np.full(m, x.mean()),
+    ],
+)
 def test_probe_result_round_trips_through_json(fn):
     res = pv.probe_resize(fn)
     back = ProbeResult.from_dict(json.loads(json.dumps(res.to_dict())))
@@ -171,7 +185,7 @@ def test_report_table_fit_column_follows_the_pair():
 # ---------------------------------------------------------------- validate once, compute once
 def test_resize_weights_table_is_computed_once_and_read_only():
     _resize_weights.cache_clear()
-    for _ in range(4):                                         # an explorer update reads the same table 4 times
+    for _ in range(4):  # an explorer update reads the same table 4 times
         t = resize_weights(4, 12, "linear", "half_pixel")
         pv.resize(np.arange(4.0), 12)
     info = _resize_weights.cache_info()
@@ -182,8 +196,17 @@ def test_resize_weights_table_is_computed_once_and_read_only():
 
 def test_libraries_are_registered_in_the_articles_order():
     # the tables list the article's libraries first, in its order; an import sorter must not reorder them
-    assert backends.libraries() == ["opencv", "pillow", "skimage", "torch", "torchvision", "tensorflow",
-                                    "onnxruntime", "scipy", "jax"]
+    assert backends.libraries() == [
+        "opencv",
+        "pillow",
+        "skimage",
+        "torch",
+        "torchvision",
+        "tensorflow",
+        "onnxruntime",
+        "scipy",
+        "jax",
+    ]
 
 
 # ---------------------------------------------------------------- the frame codec's home

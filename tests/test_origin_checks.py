@@ -15,7 +15,7 @@ from pixelviz.backends import pillow_ops, pycocotools_ops, scipy_ops, torchvisio
 
 def _rect_mask(h, w, x0, y0, shape=(12, 14)):
     m = np.zeros(shape, bool)
-    m[y0:y0 + h, x0:x0 + w] = True
+    m[y0 : y0 + h, x0 : x0 + w] = True
     return m
 
 
@@ -56,7 +56,7 @@ def test_contour_disk_smaller_than_pixels_and_disk(radius):
     assert m["pick_pixels"] == m["pixels"]
     assert m["cv2_area"] == pytest.approx(m["polygon_area"], abs=1e-9)
     # the pixel count approximates pi r^2 (centers-inside rasterization; within 4 %)
-    true_area = math.pi * radius ** 2
+    true_area = math.pi * radius**2
     assert abs(m["pixels"] - true_area) / true_area < 0.04
     # the polygon through boundary centers lost about half the boundary: smaller than both
     assert m["polygon_area"] < true_area < m["pixels"] + 0.04 * true_area

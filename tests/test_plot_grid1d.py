@@ -7,9 +7,14 @@ import pytest
 import pixelviz as pv
 
 
-@pytest.mark.parametrize("conv, expected", [
-    ("①", [0, 1 / 3, 2 / 3, 1]), ("②", [1 / 8, 3 / 8, 5 / 8, 7 / 8]), ("③", [0, 1 / 4, 1 / 2, 3 / 4]),
-])
+@pytest.mark.parametrize(
+    "conv, expected",
+    [
+        ("①", [0, 1 / 3, 2 / 3, 1]),
+        ("②", [1 / 8, 3 / 8, 5 / 8, 7 / 8]),
+        ("③", [0, 1 / 4, 1 / 2, 3 / 4]),
+    ],
+)
 def test_draw_grid_1d_places_dots(conv, expected):
     fig, ax = plt.subplots()
     artists = pv.plot.draw_grid_1d(ax, 4, conv)

@@ -11,7 +11,7 @@ from pixelviz.plot import origin as po
 def test_draw_pixels_extent_per_origin():
     fig, ax = plt.subplots()
     im = po.draw_pixels(ax, np.zeros((2, 3)))
-    assert tuple(im.get_extent()) == (0, 3, 2, 0)          # integer corners: [0, W] x [0, H]
+    assert tuple(im.get_extent()) == (0, 3, 2, 0)  # integer corners: [0, W] x [0, H]
     im2 = po.draw_pixels(ax, np.zeros((2, 3)), origin="centers")
     assert tuple(im2.get_extent()) == (-0.5, 2.5, 1.5, -0.5)  # centers: shifted by half a pixel
     plt.close(fig)

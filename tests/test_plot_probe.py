@@ -24,6 +24,7 @@ def test_plot_probe_rejects_unmeasured_pair():
 
 def test_plot_probes_one_row_per_result():
     from pixelviz.plot.probe import plot_probes
+
     res = pv.probe_resize(lambda x, m: pv.resize(x, m, "linear", "align_corners"))
     fig = plot_probes([("a", res), ("b", res)])
     assert len(fig.axes) == 4

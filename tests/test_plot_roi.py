@@ -44,8 +44,8 @@ def test_plot_masks_counts_errors_in_titles():
     truth = np.zeros((4, 4), dtype=bool)
     truth[1:3, 1:3] = True
     wrong = truth.copy()
-    wrong[1, 1] = False          # one missing
-    wrong[0, 0] = True           # one extra
+    wrong[1, 1] = False  # one missing
+    wrong[0, 0] = True  # one extra
     fig = plot_masks({"a": truth, "b": wrong}, truth=truth, polygon=[[1, 1], [3, 1], [3, 3]], box=[1, 1, 3, 3])
     assert [ax.get_title() for ax in fig.axes] == ["a\n0 missing, 0 extra px", "b\n1 missing, 1 extra px"]
     plt.close(fig)

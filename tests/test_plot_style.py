@@ -30,4 +30,3 @@ def test_figure_size_in_pixels_follows_dpi():
         fig.canvas.draw()
         assert fig.canvas.get_width_height() == (880, 330)
         plt.close(fig)
-

@@ -11,8 +11,10 @@ from pixelviz.probe import ROUND_TIES_VARY, measure_weights, probe_resize
 # With a size argument the scale is M/N, and half_pixel_symmetric's offset
 # c (1 - M/(N s)) vanishes, so it is the same map as half_pixel (ONNX spec,
 # Resize-19); the probe must list both rather than pick one.
-SAME_AS = {"half_pixel": {"half_pixel", "half_pixel_symmetric"},
-           "half_pixel_symmetric": {"half_pixel", "half_pixel_symmetric"}}
+SAME_AS = {
+    "half_pixel": {"half_pixel", "half_pixel_symmetric"},
+    "half_pixel_symmetric": {"half_pixel", "half_pixel_symmetric"},
+}
 
 
 def linear(conv, mode="linear", **kw):
@@ -21,8 +23,9 @@ def linear(conv, mode="linear", **kw):
 
 # ---------------------------------------------------------------- interpolation
 @pytest.mark.parametrize("conv", [c.value for c in RESIZE_CONVENTIONS])
-@pytest.mark.parametrize("mode, kw", [("linear", {}), ("cubic", {"cubic_coeff": -0.5}),
-                                      ("cubic", {"cubic_coeff": -0.75})])
+@pytest.mark.parametrize(
+    "mode, kw", [("linear", {}), ("cubic", {"cubic_coeff": -0.5}), ("cubic", {"cubic_coeff": -0.75})]
+)
 def test_probe_recovers_every_convention(conv, mode, kw):
     res = probe_resize(linear(conv, mode, **kw))
     assert res.kind == "interpolation"
@@ -71,6 +74,7 @@ def test_probe_opencv_issue_9096_rule_is_asymmetric_floor():
     # (5 -> 3 gives [0, 1, 3]) rather than through pixelviz.
     def floor_nearest(x, m):
         return x[[int(np.floor(i * len(x) / m)) for i in range(m)]]
+
     assert floor_nearest(np.arange(5.0), 3).tolist() == [0, 1, 3]
     res = probe_resize(floor_nearest)
     assert (res.convention, res.rounding) == ("asymmetric", "floor")
@@ -82,9 +86,11 @@ def test_probe_float_ties_are_reported_as_ties_vary():
     # (23 + 0.5) * (24 / 47) is 11.999999999999998 in IEEE doubles, so that tie
     # (x = 11.5) goes down, while (0 + 0.5) * (48 / 24) = 1.0 exactly goes up.
     assert (23 + 0.5) * (24 / 47) < 12.0 and (0 + 0.5) * (48 / 24) == 1.0
+
     def float_nearest(x, m):
         s = len(x) / m
         return x[[min(int(np.floor((i + 0.5) * s)), len(x) - 1) for i in range(m)]]
+
     res = probe_resize(float_nearest)
     assert res.convention == "half_pixel" and res.rounding == ROUND_TIES_VARY
 
@@ -128,6 +134,7 @@ def test_probe_shifted_map_matches_no_convention():
     # x = i * N/M + 0.3: an affine map that is none of the ONNX modes.
     def shifted(x, m):
         return np.interp(source_coords(len(x), m, "asymmetric") + 0.3, np.arange(len(x)), x)
+
     res = probe_resize(shifted)
     assert res.convention == "none"
     assert res.fit(36, 24).intercept == pytest.approx(0.3, abs=1e-9)
@@ -141,6 +148,7 @@ def test_probe_rejects_wrong_shape():
 def test_probe_rejects_function_that_raises():
     def boom(x, m):
         raise RuntimeError("kaput")
+
     with pytest.raises(ValueError, match="fn raised RuntimeError: kaput when resizing 24 samples to 48"):
         probe_resize(boom)
 
@@ -160,11 +168,16 @@ def test_probe_rejects_non_callable():
         probe_resize("cv2.resize")
 
 
-@pytest.mark.parametrize("pairs, exc, msg", [([(1, 4)], ValueError, r"pairs\[0\]\[0\] must be >= 2"),
-                                             ([(4,)], ValueError, r"pairs\[0\] must be an \(in_size, out_size\)"),
-                                             (5, TypeError, "pairs must be a sequence"),
-                                             ([], ValueError, "at least one"),
-                                             ([(4.0, 8)], TypeError, r"pairs\[0\]\[0\] must be an int")])
+@pytest.mark.parametrize(
+    "pairs, exc, msg",
+    [
+        ([(1, 4)], ValueError, r"pairs\[0\]\[0\] must be >= 2"),
+        ([(4,)], ValueError, r"pairs\[0\] must be an \(in_size, out_size\)"),
+        (5, TypeError, "pairs must be a sequence"),
+        ([], ValueError, "at least one"),
+        ([(4.0, 8)], TypeError, r"pairs\[0\]\[0\] must be an int"),
+    ],
+)
 def test_probe_rejects_bad_pairs(pairs, exc, msg):
     with pytest.raises(exc, match=msg):
         probe_resize(linear("half_pixel"), pairs=pairs)
@@ -179,13 +192,14 @@ def test_probe_squeezes_row_shaped_output():
 def test_measure_weights_hand_example():
     # ① 3 -> 5: x = 0, 0.5, 1, 1.5, 2 -> rows (1,0,0), (.5,.5,0), (0,1,0), (0,.5,.5), (0,0,1).
     w, nonlin = measure_weights(linear("align_corners"), 3, 5)
-    expected = [[1, 0, 0], [.5, .5, 0], [0, 1, 0], [0, .5, .5], [0, 0, 1]]
+    expected = [[1, 0, 0], [0.5, 0.5, 0], [0, 1, 0], [0, 0.5, 0.5], [0, 0, 1]]
     np.testing.assert_allclose(w, expected, atol=1e-12)
     assert nonlin < 1e-12
 
 
 def test_probe_result_to_dict_is_json_ready():
     import json
+
     d = probe_resize(linear("asymmetric")).to_dict()
     assert json.loads(json.dumps(d))["convention"] == "asymmetric"
     assert d["verdict"] == "③ asymmetric"

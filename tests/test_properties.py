@@ -25,17 +25,25 @@ def test_index_flip_is_an_involution(x, width):
     np.testing.assert_allclose(boxes.flip_index(boxes.flip_index(x, width), width), x, rtol=0, atol=1e-9)
 
 
-@given(st.lists(st.tuples(finite, finite, st.floats(0, 1e3), st.floats(0, 1e3)), min_size=1, max_size=10),
-       widths, st.sampled_from(["coords", "indices"]))
+@given(
+    st.lists(st.tuples(finite, finite, st.floats(0, 1e3), st.floats(0, 1e3)), min_size=1, max_size=10),
+    widths,
+    st.sampled_from(["coords", "indices"]),
+)
 def test_box_flip_is_an_involution_and_keeps_boxes_valid(raw, width, kind):
     b = np.array([[x, y, x + w, y + h] for x, y, w, h in raw])
     once = boxes.flip_boxes(b, width, kind)
-    assert np.all(once[:, 2] >= once[:, 0])                       # still x0 <= x1
+    assert np.all(once[:, 2] >= once[:, 0])  # still x0 <= x1
     np.testing.assert_allclose(boxes.flip_boxes(once, width, kind), b, rtol=0, atol=1e-6)
 
 
-@given(st.integers(2, 12), st.integers(2, 24), st.sampled_from(["align_corners", "half_pixel"]),
-       st.sampled_from(["linear", "cubic"]), st.integers(0, 2**31 - 1))
+@given(
+    st.integers(2, 12),
+    st.integers(2, 24),
+    st.sampled_from(["align_corners", "half_pixel"]),
+    st.sampled_from(["linear", "cubic"]),
+    st.integers(0, 2**31 - 1),
+)
 def test_resize_commutes_with_flip_under_one_and_two(n, m, convention, mode, seed):
     x = np.random.default_rng(seed).standard_normal(n)
     flipped_first = pv.resize(x[::-1], m, mode, convention)
@@ -51,8 +59,9 @@ def test_source_coords_of_one_and_two_are_symmetric(n, m):
         np.testing.assert_allclose(x[::-1], n - 1 - x, rtol=0, atol=1e-12)
 
 
-@given(arrays(np.int64, st.integers(1, 20), elements=st.integers(-10**9, 10**9)),
-       st.sampled_from(["corners", "centers"]))
+@given(
+    arrays(np.int64, st.integers(1, 20), elements=st.integers(-(10**9), 10**9)), st.sampled_from(["corners", "centers"])
+)
 def test_index_to_coord_round_trips(idx, origin):
     np.testing.assert_array_equal(pv.coord_to_index(pv.index_to_coord(idx, origin), origin), idx)
 

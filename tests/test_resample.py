@@ -18,13 +18,13 @@ def test_sample_bilinear_hand_example_corners():
     # 2x3 image, rows [0 1 2], [10 11 12]. Integer corners: pixel (r, c) center = (c + .5, r + .5).
     img = np.array([[0.0, 1.0, 2.0], [10.0, 11.0, 12.0]])
     pts = [
-        (0.5, 0.5),    # center of pixel (0, 0) -> 0
-        (2.5, 1.5),    # center of pixel (1, 2) -> 12
-        (1.0, 0.5),    # halfway between (0,0) and (0,1) -> 0.5
-        (1.5, 1.0),    # halfway between (0,1) and (1,1) -> 6
-        (1.0, 1.0),    # middle of the 2x2 block (0,0),(0,1),(1,0),(1,1) -> (0+1+10+11)/4 = 5.5
-        (0.0, 0.0),    # top-left corner: u=v=-0.5, clamps to pixel (0,0) -> 0
-        (3.0, 2.0),    # bottom-right corner: clamps to pixel (1,2) -> 12
+        (0.5, 0.5),  # center of pixel (0, 0) -> 0
+        (2.5, 1.5),  # center of pixel (1, 2) -> 12
+        (1.0, 0.5),  # halfway between (0,0) and (0,1) -> 0.5
+        (1.5, 1.0),  # halfway between (0,1) and (1,1) -> 6
+        (1.0, 1.0),  # middle of the 2x2 block (0,0),(0,1),(1,0),(1,1) -> (0+1+10+11)/4 = 5.5
+        (0.0, 0.0),  # top-left corner: u=v=-0.5, clamps to pixel (0,0) -> 0
+        (3.0, 2.0),  # bottom-right corner: clamps to pixel (1,2) -> 12
     ]
     np.testing.assert_allclose(sample_bilinear(img, pts), [0, 12, 0.5, 6, 5.5, 0, 12], atol=1e-12)
 
@@ -32,8 +32,7 @@ def test_sample_bilinear_hand_example_corners():
 def test_sample_bilinear_hand_example_centers_origin():
     # Integer centers: the center of pixel (r, c) is (c, r). (1, 0) is pixel (0,1) -> 1.
     img = np.array([[0.0, 1.0, 2.0], [10.0, 11.0, 12.0]])
-    np.testing.assert_allclose(sample_bilinear(img, [(1.0, 0.0), (0.5, 0.5)], origin="centers"),
-                               [1.0, 5.5], atol=1e-12)
+    np.testing.assert_allclose(sample_bilinear(img, [(1.0, 0.0), (0.5, 0.5)], origin="centers"), [1.0, 5.5], atol=1e-12)
 
 
 def test_sample_bilinear_zeros_border_hand_example():
@@ -41,8 +40,9 @@ def test_sample_bilinear_zeros_border_hand_example():
     # Point (-1, 0.5): u=-1.5 -> both neighbours outside -> 0. Point (1, 0): v=-0.5 -> half of row -1 (0)
     # plus half of row 0 at u=0.5 (6) -> 3.
     img = np.array([[4.0, 8.0]])
-    np.testing.assert_allclose(sample_bilinear(img, [(0.0, 0.5), (-1.0, 0.5), (1.0, 0.0)], border="zeros"),
-                               [2.0, 0.0, 3.0], atol=1e-12)
+    np.testing.assert_allclose(
+        sample_bilinear(img, [(0.0, 0.5), (-1.0, 0.5), (1.0, 0.0)], border="zeros"), [2.0, 0.0, 3.0], atol=1e-12
+    )
     # The same points with clamping: 4, 4, 6.
     np.testing.assert_allclose(sample_bilinear(img, [(0.0, 0.5), (-1.0, 0.5), (1.0, 0.0)]), [4.0, 4.0, 6.0])
 
@@ -79,8 +79,9 @@ def test_sample_bilinear_matches_grid_sample(border, padding_mode):
         grid = np.stack([pts[:, 0] / w * 2 - 1, pts[:, 1] / h * 2 - 1], axis=-1)
         t_img = torch.from_numpy(img).permute(2, 0, 1)[None]
         t_grid = torch.from_numpy(grid.astype(np.float32)).view(1, 1, -1, 2)
-        ref = F.grid_sample(t_img, t_grid, mode="bilinear", padding_mode=padding_mode,
-                            align_corners=False)[0, :, 0].T.numpy()
+        ref = F.grid_sample(t_img, t_grid, mode="bilinear", padding_mode=padding_mode, align_corners=False)[
+            0, :, 0
+        ].T.numpy()
         np.testing.assert_allclose(sample_bilinear(img, pts, border=border), ref, atol=1e-5)
 
 
@@ -114,7 +115,7 @@ def test_resize_nearest_hand_example_roundings():
     # N=4 -> M=2 under ②: x = (i + 1/2)*2 - 1/2 = 0.5, 2.5 -- both exact ties.
     sig = np.array([10.0, 11.0, 12.0, 13.0])
     assert resize(sig, 2, "nearest", rounding="round_prefer_floor").tolist() == [10, 12]  # 0.5->0, 2.5->2
-    assert resize(sig, 2, "nearest", rounding="round_prefer_ceil").tolist() == [11, 13]   # 0.5->1, 2.5->3
+    assert resize(sig, 2, "nearest", rounding="round_prefer_ceil").tolist() == [11, 13]  # 0.5->1, 2.5->3
     # ③: x = 2i = 0, 2 -> no rounding needed.
     assert resize(sig, 2, "nearest", "asymmetric", rounding="ceil").tolist() == [10, 12]
 
@@ -314,16 +315,23 @@ def test_resize_matches_torch_interpolate(case):
     rng = np.random.default_rng(RNG_SEED)
     for H, W, h, w in _shape_pairs(1):
         img = _image(rng, H, W)
-        np.testing.assert_allclose(resize(img, (h, w), **pkw), _torch_resize(img, (h, w), **tkw), atol=1e-5,
-                                   err_msg=f"{case} {(H, W)} -> {(h, w)}")
+        np.testing.assert_allclose(
+            resize(img, (h, w), **pkw),
+            _torch_resize(img, (h, w), **tkw),
+            atol=1e-5,
+            err_msg=f"{case} {(H, W)} -> {(h, w)}",
+        )
 
 
-@pytest.mark.parametrize("tmode, convention, rounding", [
-    # Finding: "nearest" is grid ③ with floor; "nearest-exact" is ② rounding halves up. Both evaluate
-    # the coordinate in float32, so at exact ties they can pick the neighbour (e.g. 14 -> 23).
-    ("nearest", "asymmetric", "floor"),
-    ("nearest-exact", "half_pixel", "round_prefer_ceil"),
-])
+@pytest.mark.parametrize(
+    "tmode, convention, rounding",
+    [
+        # Finding: "nearest" is grid ③ with floor; "nearest-exact" is ② rounding halves up. Both evaluate
+        # the coordinate in float32, so at exact ties they can pick the neighbour (e.g. 14 -> 23).
+        ("nearest", "asymmetric", "floor"),
+        ("nearest-exact", "half_pixel", "round_prefer_ceil"),
+    ],
+)
 def test_resize_nearest_matches_torch(tmode, convention, rounding):
     torch = pytest.importorskip("torch")
     rng = np.random.default_rng(RNG_SEED)
@@ -352,8 +360,9 @@ def test_resize_matches_torch_interpolate_scale_factor():
         if min(h, w) < 1:
             continue
         img = _image(rng, H, W)
-        ref = _torch_resize(img, None, scale_factor=s, mode="bilinear", align_corners=False,
-                            recompute_scale_factor=False)
+        ref = _torch_resize(
+            img, None, scale_factor=s, mode="bilinear", align_corners=False, recompute_scale_factor=False
+        )
         scale = (None if h == H else s, None if w == W else s)
         np.testing.assert_allclose(resize(img, (h, w), scale=scale), ref, atol=1e-5)
 
@@ -449,13 +458,20 @@ def test_resize_antialias_matches_pillow(flt, mode, a):
     for H, W, h, w in _shape_pairs(4, max_size=40):
         img = _image(rng, H, W)
         ref = np.asarray(Image.fromarray(img, mode="F").resize((w, h), getattr(Image.Resampling, flt)))
-        np.testing.assert_allclose(resize(img, (h, w), mode, antialias=True, cubic_coeff=a), ref, atol=1e-5,
-                                   err_msg=f"{(H, W, h, w)}")
+        np.testing.assert_allclose(
+            resize(img, (h, w), mode, antialias=True, cubic_coeff=a), ref, atol=1e-5, err_msg=f"{(H, W, h, w)}"
+        )
 
 
 # ================================================================ resize vs ONNX Runtime
-ONNX_MODES = ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_crop_and_resize",
-              "half_pixel_symmetric"]
+ONNX_MODES = [
+    "half_pixel",
+    "pytorch_half_pixel",
+    "align_corners",
+    "asymmetric",
+    "tf_crop_and_resize",
+    "half_pixel_symmetric",
+]
 ONNX_ROI = ((0.1, 0.8), (0.2, 0.9))
 
 
@@ -472,10 +488,19 @@ def _ort_session(mode, ctm, nearest_mode="round_prefer_floor", *, use_scales=Fal
         target, inputs = helper.make_tensor_value_info("scales", TensorProto.FLOAT, [4]), ["X", "roi", "scales"]
     else:
         target, inputs = helper.make_tensor_value_info("sizes", TensorProto.INT64, [4]), ["X", "roi", "", "sizes"]
-    node = helper.make_node("Resize", inputs, ["Y"], mode=mode, coordinate_transformation_mode=ctm,
-                            nearest_mode=nearest_mode, exclude_outside=exclude_outside, cubic_coeff_a=-0.75)
-    model = helper.make_model(helper.make_graph([node], "resize", [x, roi, target], [y]),
-                              opset_imports=[helper.make_opsetid("", 19)])
+    node = helper.make_node(
+        "Resize",
+        inputs,
+        ["Y"],
+        mode=mode,
+        coordinate_transformation_mode=ctm,
+        nearest_mode=nearest_mode,
+        exclude_outside=exclude_outside,
+        cubic_coeff_a=-0.75,
+    )
+    model = helper.make_model(
+        helper.make_graph([node], "resize", [x, roi, target], [y]), opset_imports=[helper.make_opsetid("", 19)]
+    )
     model.ir_version = 9
     onnx.checker.check_model(model)
     opts = ort.SessionOptions()
@@ -505,8 +530,9 @@ def test_resize_matches_onnxruntime(ctm, mode, exclude_outside):
     rng = np.random.default_rng(RNG_SEED)
     for H, W, h, w in _shape_pairs(6, max_size=14):
         img = _image(rng, H, W)
-        ref = sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm),
-                              "sizes": np.array([1, 1, h, w], np.int64)})[0][0, 0]
+        ref = sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm), "sizes": np.array([1, 1, h, w], np.int64)})[
+            0
+        ][0, 0]
         ours = resize(img, (h, w), mode, ctm, roi=_pv_roi(ctm, H, W, h, w), exclude_outside=bool(exclude_outside))
         # rtol too: ONNX Runtime's float32 coordinates times a steep cubic slope reach ~1e-5 relative.
         np.testing.assert_allclose(ours, ref, atol=1e-5, rtol=1e-5, err_msg=f"{ctm} {(H, W, h, w)}")
@@ -521,8 +547,9 @@ def test_resize_nearest_matches_onnxruntime(ctm, rounding):
     rng = np.random.default_rng(RNG_SEED)
 
     def run(img, h, w):
-        return sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm),
-                               "sizes": np.array([1, 1, h, w], np.int64)})[0][0, 0]
+        return sess.run(None, {"X": img[None, None], "roi": _ort_roi(ctm), "sizes": np.array([1, 1, h, w], np.int64)})[
+            0
+        ][0, 0]
 
     for H, W, h, w in _shape_pairs(7, max_size=14):
         img = _image(rng, H, W)
@@ -555,8 +582,9 @@ def test_resize_matches_onnxruntime_with_scales(ctm):
         if min(h, w) < 1:
             continue
         img = _image(rng, H, W)
-        ref = sess.run(None, {"X": img[None, None], "roi": np.zeros(8, np.float32),
-                              "scales": np.array([1, 1, sy, sx], np.float32)})[0][0, 0]
+        ref = sess.run(
+            None, {"X": img[None, None], "roi": np.zeros(8, np.float32), "scales": np.array([1, 1, sy, sx], np.float32)}
+        )[0][0, 0]
         if (h, w) == (H, W):
             # Finding: when the output shape equals the input shape ONNX Runtime returns a copy,
             # whatever the scales (1.3 on a 1x3 image gives 1x3, unchanged).

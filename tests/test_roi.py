@@ -5,7 +5,7 @@ import pytest
 
 from pixelviz import roi as R
 
-ARANGE5 = np.arange(25.0).reshape(1, 1, 5, 5)   # value at row r, col c is 5 r + c
+ARANGE5 = np.arange(25.0).reshape(1, 1, 5, 5)  # value at row r, col c is 5 r + c
 
 
 def _ramp(h, w):
@@ -37,7 +37,7 @@ def test_roi_align_sampling_ratio_averages_subsamples():
 
 
 def test_roi_align_spatial_scale_and_batch_index():
-    feats = np.stack([ARANGE5[0], 100 + ARANGE5[0]])   # two images
+    feats = np.stack([ARANGE5[0], 100 + ARANGE5[0]])  # two images
     # box [16, 16, 48, 48] at scale 1/16 is the feature box [1, 1, 3, 3] of image 1 -> 100 + [[6,7],[11,12]]
     out = R.roi_align(feats, [[1, 16, 16, 48, 48]], 2, spatial_scale=1 / 16)
     np.testing.assert_allclose(out[0, 0], [[106, 107], [111, 112]], atol=1e-12)
@@ -85,10 +85,10 @@ def _random_case(rng, case):
     feats = rng.standard_normal((n, c, h, w)).astype(np.float32)
     scale = [1.0, 1 / 16, 0.5][case % 3]
     k = rng.integers(1, 8)
-    xy = rng.uniform(-4, max(h, w) + 4, (k, 2)) / scale       # some boxes partly or fully outside
+    xy = rng.uniform(-4, max(h, w) + 4, (k, 2)) / scale  # some boxes partly or fully outside
     wh = rng.uniform(0, 12, (k, 2)) / scale
     if case % 5 == 0:
-        wh[0] = 0                                             # an empty box
+        wh[0] = 0  # an empty box
     boxes = np.concatenate([rng.integers(0, n, (k, 1)), xy, xy + wh], axis=1).astype(np.float32)
     out = (int(rng.integers(1, 6)), int(rng.integers(1, 6)))
     return feats, boxes, out, scale
@@ -100,7 +100,7 @@ def test_roi_align_matches_torchvision(aligned, sampling_ratio):
     torch = pytest.importorskip("torch")
     tv = pytest.importorskip("torchvision.ops")
     rng = np.random.default_rng(100 + sampling_ratio + 10 * aligned)
-    for case in range(40):   # 6 parametrizations x 40 = 240 random cases
+    for case in range(40):  # 6 parametrizations x 40 = 240 random cases
         feats, boxes, out, scale = _random_case(rng, case)
         ours = R.roi_align(feats, boxes, out, scale, sampling_ratio, aligned)
         ref = tv.roi_align(torch.from_numpy(feats), torch.from_numpy(boxes), out, scale, sampling_ratio, aligned)
@@ -112,25 +112,28 @@ def test_roi_align_k4_boxes_mean_image_zero():
     tv = pytest.importorskip("torchvision.ops")
     feats = np.random.default_rng(5).standard_normal((1, 2, 9, 11)).astype(np.float32)
     boxes = np.array([[1.2, 0.5, 7.7, 8.1], [0, 0, 11, 9]], dtype=np.float32)
-    ours = R.roi_align(feats, boxes, (2, 3))    # (K, 4): image 0
+    ours = R.roi_align(feats, boxes, (2, 3))  # (K, 4): image 0
     ref = tv.roi_align(torch.from_numpy(feats), [torch.from_numpy(boxes)], (2, 3), 1.0, -1, True)
     np.testing.assert_allclose(ours, ref.numpy(), atol=1e-5)
 
 
-@pytest.mark.parametrize("kwargs, exc, match", [
-    (dict(features=np.zeros((5, 5))), ValueError, r"features must have shape \(N, C, H, W\); got shape \(5, 5\)"),
-    (dict(boxes=[[0, 0, 1]]), ValueError, r"boxes must have shape \(K, 4\) or \(K, 5\)"),
-    (dict(boxes=[0, 0, 1, 1]), ValueError, r"boxes must have ndim in \(2,\)"),
-    (dict(boxes=[[0, 0, np.nan, 1]]), ValueError, "boxes must contain only finite numbers"),
-    (dict(boxes=[[0, 0, np.inf, 1]]), ValueError, "boxes must contain only finite numbers"),
-    (dict(boxes=[[1, 0, 0, 1, 1]]), ValueError, r"boxes\[:, 0\] must be integer batch indices in \[0, 1\)"),
-    (dict(output_size=-2), ValueError, "output_size must be >= 1; got -2"),
-    (dict(output_size=(2, 0)), ValueError, r"output_size\[1\] must be >= 1"),
-    (dict(output_size=2.0), TypeError, "output_size must be an int"),
-    (dict(spatial_scale=0), ValueError, "spatial_scale must be > 0"),
-    (dict(sampling_ratio=1.5), TypeError, "sampling_ratio must be an int"),
-    (dict(aligned="yes"), TypeError, "aligned must be a bool"),
-])
+@pytest.mark.parametrize(
+    "kwargs, exc, match",
+    [
+        (dict(features=np.zeros((5, 5))), ValueError, r"features must have shape \(N, C, H, W\); got shape \(5, 5\)"),
+        (dict(boxes=[[0, 0, 1]]), ValueError, r"boxes must have shape \(K, 4\) or \(K, 5\)"),
+        (dict(boxes=[0, 0, 1, 1]), ValueError, r"boxes must have ndim in \(2,\)"),
+        (dict(boxes=[[0, 0, np.nan, 1]]), ValueError, "boxes must contain only finite numbers"),
+        (dict(boxes=[[0, 0, np.inf, 1]]), ValueError, "boxes must contain only finite numbers"),
+        (dict(boxes=[[1, 0, 0, 1, 1]]), ValueError, r"boxes\[:, 0\] must be integer batch indices in \[0, 1\)"),
+        (dict(output_size=-2), ValueError, "output_size must be >= 1; got -2"),
+        (dict(output_size=(2, 0)), ValueError, r"output_size\[1\] must be >= 1"),
+        (dict(output_size=2.0), TypeError, "output_size must be an int"),
+        (dict(spatial_scale=0), ValueError, "spatial_scale must be > 0"),
+        (dict(sampling_ratio=1.5), TypeError, "sampling_ratio must be an int"),
+        (dict(aligned="yes"), TypeError, "aligned must be a bool"),
+    ],
+)
 def test_roi_align_rejects_bad_input(kwargs, exc, match):
     args = dict(features=ARANGE5, boxes=[[0, 0, 2, 2]], output_size=2)
     args.update(kwargs)
@@ -152,7 +155,7 @@ def test_paste_mask_inverts_roi_align_on_a_linear_image():
     # bilinearly at the pixel centers, which reproduces a linear function exactly wherever a pixel
     # center has mask samples on both sides: pixels whose centers lie in [x0 + w/2M, x1 - w/2M].
     ramp = _ramp(20, 24)
-    box = [4.0, 3.0, 20.0, 17.0]          # 16 x 14 pixels, M = 8 -> bins 2 x 1.75 pixels
+    box = [4.0, 3.0, 20.0, 17.0]  # 16 x 14 pixels, M = 8 -> bins 2 x 1.75 pixels
     mask = R.roi_align(ramp, [box], 8, sampling_ratio=1)[0, 0]
     pasted = R.paste_mask(mask, box, (20, 24))
     np.testing.assert_allclose(pasted[5:15, 5:19], ramp[0, 0, 5:15, 5:19], atol=1e-12)
@@ -187,7 +190,7 @@ def test_paste_mask_rejects_bad_input():
 
 # ---------------------------------------------------------------- point sampling
 def test_point_sample_hand_example():
-    f = np.arange(12.0).reshape(1, 1, 3, 4)   # f[r, c] = 4 r + c
+    f = np.arange(12.0).reshape(1, 1, 3, 4)  # f[r, c] = 4 r + c
     # (x, y) = (0.5, 0.5): coordinates (2, 1.5) -> indices (1.5, 1) -> 4*1 + 1.5 = 5.5
     # (0, 0): indices (-0.5, -0.5): only pixel (0, 0) is real, weight 1/4 -> 0.25 * 0 = 0
     # (1/8, 1/6): coordinates (0.5, 0.5) -> indices (0, 0): pixel (0, 0) exactly = 0; (3/8, 1/2) -> (1, 1) = 5
@@ -201,9 +204,9 @@ def test_point_sample_matches_resample_sample_bilinear():
     resample = pytest.importorskip("pixelviz.resample", reason="pixelviz.resample not written yet")
     rng = np.random.default_rng(7)
     img = rng.standard_normal((6, 9))
-    pts = rng.uniform(-0.2, 1.2, (60, 2))                   # some outside: grid_sample's zero padding
+    pts = rng.uniform(-0.2, 1.2, (60, 2))  # some outside: grid_sample's zero padding
     ours = R.point_sample(img[None, None], pts[None])[0, 0]
-    xy = pts * [9, 6]                                        # integer-corner coordinates
+    xy = pts * [9, 6]  # integer-corner coordinates
     theirs = resample.sample_bilinear(img, xy, origin="corners", border="zeros")
     np.testing.assert_allclose(ours, theirs, atol=1e-12)
 

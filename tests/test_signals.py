@@ -20,7 +20,7 @@ def test_zone_plate_center_and_symmetry():
     img = zone_plate(8)
     # pixel centers closest to (4, 4) are at distance sqrt(0.5): r^2 = 0.5, k = 1/8 -> cos(pi/16)
     np.testing.assert_allclose(img[3, 3], np.cos(np.pi / 16), atol=1e-12)
-    np.testing.assert_allclose(img, img[::-1], atol=1e-12)      # symmetric about the middle row
+    np.testing.assert_allclose(img, img[::-1], atol=1e-12)  # symmetric about the middle row
     np.testing.assert_allclose(img, img[:, ::-1], atol=1e-12)
     np.testing.assert_allclose(img, img.T, atol=1e-12)
 

@@ -88,7 +88,8 @@ def test_page_loads_offline_without_errors(site, weights, page_path):
         weights[page_path] = weight["total"]
         assert weight["total"] <= MAX_PAGE_BYTES, (
             f"{page_path} weighs {weight['total']} bytes; largest: "
-            f"{sorted(weight['resources'].items(), key=lambda kv: -kv[1])[:5]}")
+            f"{sorted(weight['resources'].items(), key=lambda kv: -kv[1])[:5]}"
+        )
     finally:
         page.context.close()
 

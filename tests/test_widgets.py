@@ -27,6 +27,7 @@ from widgets._static import asset, static_html
 
 # -- helpers -------------------------------------------------------------------
 
+
 def static_payload(html: str) -> dict:
     """The JSON block of a static explorer (sizes, index, alts, frames)."""
     m = re.search(r'<script type="application/json">(.*?)</script>', html, flags=re.S)
@@ -67,6 +68,7 @@ LIVELY = {ResizeExplorer: dict(n=5, scale=1.5)}
 
 
 # -- the Control declaration ---------------------------------------------------
+
 
 def test_control_kinds_from_values():
     assert Control("n", (1, 2, 3), 2).kind == "slider"
@@ -123,6 +125,7 @@ def test_default_fmt():
 
 
 # -- every explorer ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("cls", EXPLORERS)
 def test_explorer_constructs_with_defaults(cls):
@@ -333,8 +336,10 @@ def test_static_palette_error_is_measured():
     ex = type("_TinyPalette", (_Tiny,), {"static_colors": 4})()
     report: dict = {}
     data = static_payload(static_html(ex, report))
-    errors = [int(np.abs(shown_frame(data, k).astype(int) - _Tiny(**s).rgba()[..., :3]).max())
-              for k, s in enumerate(ex.combinations(static=True))]
+    errors = [
+        int(np.abs(shown_frame(data, k).astype(int) - _Tiny(**s).rgba()[..., :3]).max())
+        for k, s in enumerate(ex.combinations(static=True))
+    ]
     assert report["largest_error"] == max(errors) > 0
 
 
@@ -365,8 +370,23 @@ def test_assets_ship_with_the_package(tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path), str(root)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     (wheel,) = tmp_path.glob("pixelviz-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("explorer.js", "explorer.css", "legend.css"):
@@ -386,6 +406,7 @@ def test_page_script_needs_no_network():
 
 
 # -- GridExplorer ----------------------------------------------------------------
+
 
 def test_grid_explorer_draws_pixelviz_sample_positions():
     import pixelviz as pv
@@ -421,6 +442,7 @@ def test_grid_explorer_leaves_no_stale_artists():
 
 
 # -- OriginFlipExplorer -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("shape", ["box", "polygon"])
 @pytest.mark.parametrize("shift", [0.0, 0.25, 0.5, 0.75])
@@ -478,6 +500,7 @@ def test_origin_flip_rejects_unknown_origin():
 
 # -- ResizeExplorer ---------------------------------------------------------------
 
+
 def test_resize_explorer_hand_example_half_pixel_2x():
     # N=4 -> M=8 under half_pixel: x_i = (i + 1/2)/2 - 1/2 = -0.25, 0.25, ..., 3.25; outputs 0 and 7 read
     # outside [0, 3]
@@ -511,14 +534,23 @@ def test_resize_explorer_draws_with_the_chapter_figure_function():
 
     from pixelviz.plot import draw_resize_1d
 
-    for state in [dict(n=5, scale=1.5, given="scale", convention="half_pixel_symmetric"),
-                  dict(n=3, scale=0.75, convention="asymmetric", mode="nearest"),
-                  dict(n=4, scale=2.0, convention="align_corners")]:
+    for state in [
+        dict(n=5, scale=1.5, given="scale", convention="half_pixel_symmetric"),
+        dict(n=3, scale=0.75, convention="asymmetric", mode="nearest"),
+        dict(n=4, scale=2.0, convention="align_corners"),
+    ]:
         ex = ResizeExplorer(**state)
         fig, ax = plt.subplots()
         m = ex.table().coords.size
-        ref = draw_resize_1d(ax, ex.state["n"], m, ex.state["convention"], mode=ex.state["mode"], reads=range(m),
-                             scale=ex.state["scale"] if ex.state["given"] == "scale" else None)
+        ref = draw_resize_1d(
+            ax,
+            ex.state["n"],
+            m,
+            ex.state["convention"],
+            mode=ex.state["mode"],
+            reads=range(m),
+            scale=ex.state["scale"] if ex.state["given"] == "scale" else None,
+        )
         inputs, outputs = _grid_artists(ex)
         np.testing.assert_allclose(inputs.get_xdata(), ref["inputs"].get_xdata())
         np.testing.assert_allclose(outputs.get_xdata(), ref["outputs"].get_xdata())
@@ -602,6 +634,7 @@ def test_resize_explorer_rejects_unknown_convention_with_hint():
 
 # -- RoIAlignExplorer --------------------------------------------------------------
 
+
 def test_roi_explorer_hand_example_aligned_and_legacy():
     # pixel (r, c) holds 10 r + c. Box (1, 1, 3, 3), K = 2, one sample per bin: the bins are the four
     # pixels (1..2, 1..2); aligned=True samples their centers (1.5, 1.5)... -> index (1, 1)... -> 11, 12, 21, 22.
@@ -641,6 +674,7 @@ def test_roi_explorer_rejects_off_grid_box():
 
 
 # -- display mode ------------------------------------------------------------------
+
 
 def test_static_mode_reads_environment(monkeypatch):
     monkeypatch.delenv(STATIC_ENV, raising=False)
@@ -696,10 +730,10 @@ def test_live_ui_uses_toggle_buttons_and_shows_legend_and_caption():
     w = pytest.importorskip("ipywidgets")
     ex = ResizeExplorer()
     box = ex.widget()
-    assert isinstance(ex._live.inputs["given"], w.ToggleButtons)       # two values: a toggle
+    assert isinstance(ex._live.inputs["given"], w.ToggleButtons)  # two values: a toggle
     assert isinstance(ex._live.inputs["dim"], w.ToggleButtons)
-    assert isinstance(ex._live.inputs["scale"], w.SelectionSlider)     # five numbers: a slider
-    assert isinstance(ex._live.inputs["convention"], w.Dropdown)       # six names
+    assert isinstance(ex._live.inputs["scale"], w.SelectionSlider)  # five numbers: a slider
+    assert isinstance(ex._live.inputs["convention"], w.Dropdown)  # six names
     html = [c.value for c in box.children if isinstance(c, w.HTML)]
     assert any("pv-legend" in h for h in html) and "→" in ex._live.caption.value
     before = ex._live.caption.value
@@ -711,8 +745,10 @@ def test_explorer_does_not_import_ipywidgets_for_static_html():
     import subprocess
     import sys
 
-    code = ("import sys; from widgets import GridExplorer; GridExplorer().to_html(); "
-            "assert 'ipywidgets' not in sys.modules, 'ipywidgets imported'")
+    code = (
+        "import sys; from widgets import GridExplorer; GridExplorer().to_html(); "
+        "assert 'ipywidgets' not in sys.modules, 'ipywidgets imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -762,8 +798,14 @@ for cls in (GridExplorer, OriginFlipExplorer, ResizeExplorer, RoIAlignExplorer):
 print("ok", ipywidgets.__version__)
 """
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([target, str(tmp_path)]))
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300,
-                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]),
+    )
     assert out.returncode == 0 and "ok 7." in out.stdout, out.stderr[-2000:]
 
 
@@ -776,11 +818,18 @@ def test_live_ui_draws_at_its_own_density_and_to_html_at_the_static_one():
 
     live = Image.open(io.BytesIO(ex._live.image.value))
     assert live.size[0] == 660 * OriginFlipExplorer.live_density
-    page = type("_Few", (OriginFlipExplorer,), {"controls": tuple(
-        Control(c.name, c.values, c.default, c.label, (c.default,), c.fmt, c.parse)
-        for c in OriginFlipExplorer.controls)})
+    page = type(
+        "_Few",
+        (OriginFlipExplorer,),
+        {
+            "controls": tuple(
+                Control(c.name, c.values, c.default, c.label, (c.default,), c.fmt, c.parse)
+                for c in OriginFlipExplorer.controls
+            )
+        },
+    )
     few = page()
     few.widget()
     html = few.to_html()
     assert f'data-native-width="{660 * OriginFlipExplorer.density:.0f}"' in html  # static frames at 2x
-    assert few.rgba().shape[1] == 660 * OriginFlipExplorer.live_density      # and back to the live one
+    assert few.rgba().shape[1] == 660 * OriginFlipExplorer.live_density  # and back to the live one

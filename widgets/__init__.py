@@ -18,5 +18,14 @@ from .origin import OriginFlipExplorer
 from .resize import ResizeExplorer
 from .roi import RoIAlignExplorer
 
-__all__ = ["CSS_PX_PER_INCH", "STATIC_ENV", "Control", "Explorer", "static_mode", "GridExplorer",
-           "OriginFlipExplorer", "RoIAlignExplorer", "ResizeExplorer"]
+__all__ = [
+    "CSS_PX_PER_INCH",
+    "STATIC_ENV",
+    "Control",
+    "Explorer",
+    "static_mode",
+    "GridExplorer",
+    "OriginFlipExplorer",
+    "RoIAlignExplorer",
+    "ResizeExplorer",
+]

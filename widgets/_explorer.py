@@ -306,8 +306,9 @@ class Explorer:
         for name, value in changes.items():
             control = self._by_name.get(name)
             if control is None:
-                raise TypeError(f"{type(self).__name__} has no control {name!r}; "
-                                f"its controls are {list(self._by_name)}")
+                raise TypeError(
+                    f"{type(self).__name__} has no control {name!r}; its controls are {list(self._by_name)}"
+                )
             out[name] = control.canonical(value)
         return out
 
@@ -340,8 +341,10 @@ class Explorer:
         default static grid does not have it.
         """
         s = self.state if state is None else state
-        return [c.static if s[c.name] in c.static else tuple(v for v in c.values if v in c.static or v == s[c.name])
-                for c in self.controls]
+        return [
+            c.static if s[c.name] in c.static else tuple(v for v in c.values if v in c.static or v == s[c.name])
+            for c in self.controls
+        ]
 
     def combinations(self, *, static: bool = True) -> Iterator[dict]:
         """Every state of the grid (:meth:`static_grid` by default, else all values), last control fastest."""
@@ -389,8 +392,11 @@ class Explorer:
             canvas.restore_region(region)
             drawn.extend(background_text)
         axes_order = {ax: k for k, ax in enumerate(self.fig.axes)}
-        animated = [a for a in self._animated + [a for group in self._dynamic.values() for a in group]
-                    if a.get_visible() and (a.axes is None or a.axes.get_visible())]
+        animated = [
+            a
+            for a in self._animated + [a for group in self._dynamic.values() for a in group]
+            if a.get_visible() and (a.axes is None or a.axes.get_visible())
+        ]
         animated.sort(key=lambda a: (axes_order.get(a.axes, len(axes_order)), a.get_zorder()))
         for artist in animated:
             self.fig.draw_artist(artist)
@@ -450,8 +456,11 @@ class Explorer:
         try:
             ui = self.widget()
         except ImportError:
-            warnings.warn("ipywidgets is not installed: showing the pre-rendered explorer "
-                          "(pip install 'ipywidgets>=7.6' for the live one)", stacklevel=2)
+            warnings.warn(
+                "ipywidgets is not installed: showing the pre-rendered explorer "
+                "(pip install 'ipywidgets>=7.6' for the live one)",
+                stacklevel=2,
+            )
             display({"text/html": self.to_html()}, raw=True)
             return
         display(ui)

@@ -41,8 +41,12 @@ class LiveUI:
         self.inputs = {}
         for c in explorer.controls:
             options = [(c.fmt(v), v) for v in c.values]
-            common = dict(options=options, value=explorer.state[c.name], description=c.text,
-                          style={"description_width": "initial"})
+            common = dict(
+                options=options,
+                value=explorer.state[c.name],
+                description=c.text,
+                style={"description_width": "initial"},
+            )
             kind = c.widget_kind()
             if kind == "slider":
                 widget = w.SelectionSlider(continuous_update=False, **common)
@@ -53,11 +57,13 @@ class LiveUI:
                 widget = w.Dropdown(**common)
             widget.observe(self._on_change(c.name), names="value")
             self.inputs[c.name] = widget
-        self.image = w.Image(value=explorer.frame_png(), format="png",
-                             layout=w.Layout(width=f"{explorer.css_width}px", max_width="100%", height="auto"))
+        self.image = w.Image(
+            value=explorer.frame_png(),
+            format="png",
+            layout=w.Layout(width=f"{explorer.css_width}px", max_width="100%", height="auto"),
+        )
         self.caption = w.HTML(value=self._caption())
-        parts = [w.HBox(list(self.inputs.values()), layout=w.Layout(flex_flow="row wrap")), self.caption,
-                 self.image]
+        parts = [w.HBox(list(self.inputs.values()), layout=w.Layout(flex_flow="row wrap")), self.caption, self.image]
         legend = legend_html(explorer.legend())
         if legend:
             parts.append(w.HTML(value=legend_style() + legend))
@@ -74,6 +80,7 @@ class LiveUI:
             ex.use_density(ex.live_density)  # (to_html draws at the static density, then returns to this one)
             self.image.value = ex.frame_png()
             self.caption.value = self._caption()
+
         return handler
 
     def sync(self) -> None:

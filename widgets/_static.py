@@ -47,8 +47,9 @@ def asset(name: str) -> str:
     """The text of ``widgets/_assets/<name>`` (the page script and stylesheet), shipped as package data."""
     path = resources.files(__package__).joinpath("_assets", name)
     if not path.is_file():
-        raise FileNotFoundError(f"widgets is installed without its asset {name!r} (looked in {path}); "
-                                "reinstall the package")
+        raise FileNotFoundError(
+            f"widgets is installed without its asset {name!r} (looked in {path}); reinstall the package"
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -87,8 +88,8 @@ def _quantize(pixels: np.ndarray, colors: int) -> tuple[np.ndarray, np.ndarray]:
     palette = rgb[np.array(chosen)]
     nearest = np.empty(len(values), np.uint8)
     for lo in range(0, len(values), 4096):
-        chunk = rgb[lo:lo + 4096]
-        nearest[lo:lo + 4096] = (((chunk[:, None, :] - palette[None]) ** 2).sum(axis=-1)).argmin(axis=1)
+        chunk = rgb[lo : lo + 4096]
+        nearest[lo : lo + 4096] = (((chunk[:, None, :] - palette[None]) ** 2).sum(axis=-1)).argmin(axis=1)
     return nearest[inverse.reshape(-1)], palette.astype(np.uint8)
 
 
@@ -184,8 +185,9 @@ def _payload(explorer) -> dict:
 
     try:
         for group in _groups(ex, states):
-            picks = sorted({group[int(round(t))] for t in np.linspace(0, len(group) - 1, min(_BASE_SAMPLES,
-                                                                                            len(group)))})
+            picks = sorted(
+                {group[int(round(t))] for t in np.linspace(0, len(group) - 1, min(_BASE_SAMPLES, len(group)))}
+            )
             samples = [render(k, states[k]) for k in picks]
             base_keys = _mode(samples)
             data, _ = _encode(_unpack(base_keys), None, colors=0, fmt=ex.static_format)
@@ -195,8 +197,9 @@ def _payload(explorer) -> dict:
                 keep = keys != base_keys
                 rgb = _unpack(keys)
                 data, shown = _encode(rgb, keep, colors=ex.static_colors, fmt=ex.static_format)
-                largest_error = max(largest_error, int(np.abs(shown[keep].astype(np.int16) - rgb[keep]).max())
-                                    if keep.any() else 0)
+                largest_error = max(
+                    largest_error, int(np.abs(shown[keep].astype(np.int16) - rgb[keep]).max()) if keep.any() else 0
+                )
                 base_of[k] = b
                 index[k] = store(data, frames, seen_frames)
         first = _encode(_unpack(render(start, states[start])), None, colors=0, fmt=ex.static_format)[0]
@@ -240,21 +243,28 @@ def _control_html(c, values: tuple, state: dict, uid: str) -> str:
     label = html.escape(c.text)
     name = html.escape(c.name)
     if len(values) == 1:
-        return (f'<span class="pv-ctl pv-fixed" data-pv="{name}">{label}: '
-                f'<b>{html.escape(c.fmt(values[0]))}</b></span>')
+        return f'<span class="pv-ctl pv-fixed" data-pv="{name}">{label}: <b>{html.escape(c.fmt(values[0]))}</b></span>'
     kind = c.widget_kind(values)
     if kind == "slider":
-        return (f'<label class="pv-ctl" data-pv="{name}"><span>{label}</span> <input type="range" min="0" '
-                f'max="{len(values) - 1}" step="1" value="{k}" aria-label="{label}"> '
-                f'<output>{html.escape(c.fmt(values[k]))}</output></label>')
+        return (
+            f'<label class="pv-ctl" data-pv="{name}"><span>{label}</span> <input type="range" min="0" '
+            f'max="{len(values) - 1}" step="1" value="{k}" aria-label="{label}"> '
+            f"<output>{html.escape(c.fmt(values[k]))}</output></label>"
+        )
     if kind == "buttons":
         buttons = "".join(
             f'<label><input type="radio" name="{uid}-{name}" value="{j}"{" checked" if j == k else ""}>'
-            f"<span>{html.escape(c.fmt(v))}</span></label>" for j, v in enumerate(values))
-        return (f'<span class="pv-ctl pv-buttons" role="radiogroup" aria-label="{label}" data-pv="{name}">'
-                f"<span>{label}</span> {buttons}</span>")
-    options = "".join(f'<option value="{j}"{" selected" if j == k else ""}>{html.escape(c.fmt(v))}</option>'
-                      for j, v in enumerate(values))
+            f"<span>{html.escape(c.fmt(v))}</span></label>"
+            for j, v in enumerate(values)
+        )
+        return (
+            f'<span class="pv-ctl pv-buttons" role="radiogroup" aria-label="{label}" data-pv="{name}">'
+            f"<span>{label}</span> {buttons}</span>"
+        )
+    options = "".join(
+        f'<option value="{j}"{" selected" if j == k else ""}>{html.escape(c.fmt(v))}</option>'
+        for j, v in enumerate(values)
+    )
     return f'<label class="pv-ctl" data-pv="{name}"><span>{label}</span> <select>{options}</select></label>'
 
 
@@ -319,6 +329,12 @@ def static_html(explorer, report: dict | None = None) -> str:
         js=asset("explorer.js"),
     )
     if report is not None:
-        report.update(states=len(payload["index"]), frames=len(payload["frames"]), bases=len(payload["bases"]),
-                      bytes=len(page.encode()), largest_error=largest_error, min_points=min_points)
+        report.update(
+            states=len(payload["index"]),
+            frames=len(payload["frames"]),
+            bases=len(payload["bases"]),
+            bytes=len(page.encode()),
+            largest_error=largest_error,
+            min_points=min_points,
+        )
     return page

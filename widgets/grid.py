@@ -43,8 +43,14 @@ class GridExplorer(Explorer):
 
     controls = (
         Control("n", tuple(range(2, 9)), 4, label="pixels n"),
-        Control("convention", GRID_CONVENTIONS, Convention.HALF_PIXEL, label="convention",
-                fmt=lambda c: c.label, parse=lambda c: parse_convention(c, allowed=GRID_CONVENTIONS)),
+        Control(
+            "convention",
+            GRID_CONVENTIONS,
+            Convention.HALF_PIXEL,
+            label="convention",
+            fmt=lambda c: c.label,
+            parse=lambda c: parse_convention(c, allowed=GRID_CONVENTIONS),
+        ),
     )
     height = 150
     static_group_by = "convention"
@@ -54,10 +60,12 @@ class GridExplorer(Explorer):
 
     def legend(self) -> list[tuple[str, str, str]]:
         colors = ", ".join(f"{c.symbol} {_COLOR_NAMES[convention_color(c)]}" for c in GRID_CONVENTIONS)
-        return [("bar", SIGNAL_COLOR, "the continuous signal on [0, L]"),
-                ("dot", "0.45", f"a sample, with its position ({colors})"),
-                ("box", "#73737340", "its footprint: one stride, centred on the sample"),
-                ("dotted", "0.5", "the ends of the signal, 0 and L")]
+        return [
+            ("bar", SIGNAL_COLOR, "the continuous signal on [0, L]"),
+            ("dot", "0.45", f"a sample, with its position ({colors})"),
+            ("box", "#73737340", "its footprint: one stride, centred on the sample"),
+            ("dotted", "0.5", "the ends of the signal, 0 and L"),
+        ]
 
     def setup(self, fig: Figure) -> None:
         ax = self.ax = fig.add_subplot()
@@ -81,8 +89,7 @@ class GridExplorer(Explorer):
         row = draw_grid_1d(self.ax, state["n"], state["convention"])
         xs = row["samples"].get_xdata()
         color = row["samples"].get_color()
-        positions = [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=9, color=color)
-                     for x in xs]
+        positions = [self.ax.text(x, 0.2, f"{x:.3g}", ha="center", va="bottom", fontsize=9, color=color) for x in xs]
         self.dynamic("row", [row["signal"], row["samples"], row["label"], *row["footprints"], *positions])
 
     def caption(self, state: dict) -> str:

@@ -26,7 +26,7 @@ __all__ = ["OriginFlipExplorer"]
 
 _W, _H = 8, 6
 #: The shapes, in the coordinates of whichever origin is selected (x is shifted by the ``shift`` control).
-_BOX = np.array([1.0, 1.0, 3.75, 4.25])                                   # (x0, y0, x1, y1)
+_BOX = np.array([1.0, 1.0, 3.75, 4.25])  # (x0, y0, x1, y1)
 # vertices off the quarter-pixel grid, so no sub-sample point lies exactly on an edge
 _POLYGON = np.array([[0.83, 1.07], [3.31, 1.72], [2.13, 2.91], [3.62, 4.69], [1.07, 4.33]])
 _RULES = {"W − x": "coords", "W − 1 − x": "indices"}
@@ -82,8 +82,14 @@ class OriginFlipExplorer(Explorer):
 
     controls = (
         Control("shape", ("box", "polygon"), "box"),
-        Control("origin", ("corners", "centers"), "corners", label="coordinates",
-                fmt=lambda o: f"integer {o}", parse=lambda o: parse_origin(o).value),
+        Control(
+            "origin",
+            ("corners", "centers"),
+            "corners",
+            label="coordinates",
+            fmt=lambda o: f"integer {o}",
+            parse=lambda o: parse_origin(o).value,
+        ),
         Control("flip", tuple(_RULES), "W − x", label="flip x →", parse=lambda f: _parse_rule(f)),
         Control("shift", (0.0, 0.25, 0.5, 0.75), 0.0, label="shift"),
     )
@@ -91,11 +97,13 @@ class OriginFlipExplorer(Explorer):
     static_group_by = "origin"
 
     def legend(self) -> list[tuple[str, str, str]]:
-        return [("ramp", "#6a6a6a", "pixel coverage by the shape (darker: more)"),
-                ("outline", SIGNAL_COLOR, "the shape; right: flipped by the rule"),
-                ("dotted", "0.35", "the mirror axis: the middle of the image"),
-                ("square", MISSING_COLOR, "mirror covers it, flipped shape misses it"),
-                ("square", EXTRA_COLOR, "flipped shape covers it, mirror does not")]
+        return [
+            ("ramp", "#6a6a6a", "pixel coverage by the shape (darker: more)"),
+            ("outline", SIGNAL_COLOR, "the shape; right: flipped by the rule"),
+            ("dotted", "0.35", "the mirror axis: the middle of the image"),
+            ("square", MISSING_COLOR, "mirror covers it, flipped shape misses it"),
+            ("square", EXTRA_COLOR, "flipped shape covers it, mirror does not"),
+        ]
 
     def setup(self, fig: Figure) -> None:
         self.axes = fig.subplots(1, 2)
@@ -125,21 +133,21 @@ class OriginFlipExplorer(Explorer):
         else:
             flipped = flip_polygon(shape, _W, kind=kind)
         # rasterize in integer corners, where pixel (r, c) is the square [c, c+1) x [r, r+1)
-        cover = polygon_mask(convert_polygon_origin(shape, origin, Origin.CORNERS), (_H, _W),
-                             supersample=_SUPERSAMPLE)
-        cover_flipped = polygon_mask(convert_polygon_origin(flipped, origin, Origin.CORNERS), (_H, _W),
-                                     supersample=_SUPERSAMPLE)
+        cover = polygon_mask(convert_polygon_origin(shape, origin, Origin.CORNERS), (_H, _W), supersample=_SUPERSAMPLE)
+        cover_flipped = polygon_mask(
+            convert_polygon_origin(flipped, origin, Origin.CORNERS), (_H, _W), supersample=_SUPERSAMPLE
+        )
         return shape, flipped, cover, cover[:, ::-1], cover_flipped
 
     def render(self, state: dict) -> None:
         origin = state["origin"]
         shape, flipped, cover, mirrored, cover_flipped = self.verdict(state)
-        missing = mirrored - cover_flipped > 1e-9                                      # (H, W)
-        extra = cover_flipped - mirrored > 1e-9                                        # (H, W)
+        missing = mirrored - cover_flipped > 1e-9  # (H, W)
+        extra = cover_flipped - mirrored > 1e-9  # (H, W)
         overlay = np.zeros((_H, _W, 4))
         overlay[missing] = (*MISSING_COLOR, 1.0)
         overlay[extra] = (*EXTRA_COLOR, 1.0)
-        axis = float(convert_origin(_W / 2, Origin.CORNERS, origin))                  # the image's middle
+        axis = float(convert_origin(_W / 2, Origin.CORNERS, origin))  # the image's middle
         for k, (ax, pixels, outline) in enumerate(zip(self.axes, (cover, mirrored), (shape, flipped))):
             before = set(ax.get_children())
             image = draw_pixels(ax, pixels, origin=origin, **_PIXELS)
@@ -158,6 +166,9 @@ class OriginFlipExplorer(Explorer):
     def caption(self, state: dict) -> str:
         _, _, _, mirrored, cover_flipped = self.verdict(state)
         wrong = np.abs(cover_flipped - mirrored) > 1e-9
-        verdict = ("the flipped shape covers exactly the mirrored pixels" if not wrong.any()
-                   else f"{int(wrong.sum())} pixels disagree with the mirrored image")
+        verdict = (
+            "the flipped shape covers exactly the mirrored pixels"
+            if not wrong.any()
+            else f"{int(wrong.sum())} pixels disagree with the mirrored image"
+        )
         return f"Integer {state['origin']}, W = {_W}, flip x → {state['flip']}: {verdict}."

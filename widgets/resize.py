@@ -91,33 +91,45 @@ class ResizeExplorer(Explorer):
         Control("dim", ("1D", "2D"), "1D", label="view", static_values=("1D",)),
         Control("n", (3, 4, 5, 6), 4, label="input N", static_values=(3, 4, 5)),
         Control("scale", _SCALES, 2.0, label="scale s", static_values=(0.5, 0.75, 1.5, 2.0)),
-        Control("given", _GIVEN, "size", label="library gets",
-                fmt=lambda g: "size M" if g == "size" else "scale s"),
-        Control("convention", RESIZE_CONVENTIONS, Convention.HALF_PIXEL, fmt=lambda c: c.label,
-                parse=lambda c: parse_convention(c)),
+        Control("given", _GIVEN, "size", label="library gets", fmt=lambda g: "size M" if g == "size" else "scale s"),
+        Control(
+            "convention",
+            RESIZE_CONVENTIONS,
+            Convention.HALF_PIXEL,
+            fmt=lambda c: c.label,
+            parse=lambda c: parse_convention(c),
+        ),
         Control("mode", _MODES, "linear", static_values=("nearest", "linear")),
     )
     height = 300
     #: 288 pre-rendered states: at one device pixel per CSS pixel they fit the 1.5 MB budget (at two, 2.5 MB).
     density = 1.0
 
-    def __init__(self, dim: str = "1D", n: int = 4, scale: float = 2.0, given: str = "size",
-                 convention: Convention | str = Convention.HALF_PIXEL, mode: str = "linear"):
+    def __init__(
+        self,
+        dim: str = "1D",
+        n: int = 4,
+        scale: float = 2.0,
+        given: str = "size",
+        convention: Convention | str = Convention.HALF_PIXEL,
+        mode: str = "linear",
+    ):
         super().__init__(dim=dim, n=n, scale=scale, given=given, convention=convention, mode=mode)
 
     def legend(self) -> list[tuple[str, str, str]]:
         color = "0.45"  # the marks take the convention's colour (① red, ② blue, ③ orange, ...)
-        return [("bar", SIGNAL_COLOR, "the signal [0, L], L = N"),
-                ("square", INPUT_COLOR, "input sample"),
-                ("dot", color, "output sample, where it reads the input, in the convention's colour"),
-                ("line", color, "what it reads (darker: larger weight)"),
-                ("ring", color, "reads outside the input samples: clamped to the border"),
-                ("dotted", "0.5", "the ends of the signal")]
+        return [
+            ("bar", SIGNAL_COLOR, "the signal [0, L], L = N"),
+            ("square", INPUT_COLOR, "input sample"),
+            ("dot", color, "output sample, where it reads the input, in the convention's colour"),
+            ("line", color, "what it reads (darker: larger weight)"),
+            ("ring", color, "reads outside the input samples: clamped to the border"),
+            ("dotted", "0.5", "the ends of the signal"),
+        ]
 
     # -- layout: four axes, two shown at a time ---------------------------------------
     def setup(self, fig: Figure) -> None:
-        rows = fig.add_gridspec(2, 1, height_ratios=[1, 1.1], hspace=0.25, left=0.1, right=0.98, bottom=0.14,
-                                top=0.97)
+        rows = fig.add_gridspec(2, 1, height_ratios=[1, 1.1], hspace=0.25, left=0.1, right=0.98, bottom=0.14, top=0.97)
         self.ax_grid = fig.add_subplot(rows[0])
         self.ax_values = fig.add_subplot(rows[1], sharex=self.ax_grid)
         panels = fig.add_gridspec(1, 2, wspace=0.2, left=0.06, right=0.98, bottom=0.12, top=0.91)
@@ -178,12 +190,23 @@ class ResizeExplorer(Explorer):
             ends = [self.ax_grid.axvline(v, color="0.5", linestyle=":", linewidth=1) for v in (0, n)]
             self.dynamic("grid", drawn["artists"] + ends)
             self.ax_grid.set_xlim(-0.2, n + 0.2)
-            self.dynamic("values", draw_resize_values_1d(self.ax_values, _signal(n, "1D"), m, conv, mode=mode,
-                                                         scale=scale)["artists"])
+            self.dynamic(
+                "values",
+                draw_resize_values_1d(self.ax_values, _signal(n, "1D"), m, conv, mode=mode, scale=scale)["artists"],
+            )
         else:
             before = set(self.ax_in.get_children())
-            plot_resize_2d((n, n), (m, m), conv, mode=mode, reads=[(0, 0), (m // 2, m // 2)], ax=self.ax_in,
-                           scale=scale, image=_signal(n, "2D"), title=f"input {n}×{n}, output {m}×{m} samples")
+            plot_resize_2d(
+                (n, n),
+                (m, m),
+                conv,
+                mode=mode,
+                reads=[(0, 0), (m // 2, m // 2)],
+                ax=self.ax_in,
+                scale=scale,
+                image=_signal(n, "2D"),
+                title=f"input {n}×{n}, output {m}×{m} samples",
+            )
             self.ax_in.title.set_fontsize(9)
             self.dynamic("in", [a for a in self.ax_in.get_children() if a not in before])
             self.dynamic("out", [show_image(self.ax_out, self.output(state), cmap="Greys", vmin=0, vmax=1.3)])
@@ -198,7 +221,12 @@ class ResizeExplorer(Explorer):
         outside = int(((x < -1e-12) | (x > n - 1 + 1e-12)).sum())
         given = f"given the size M = {m}" if state["given"] == "size" else f"given the scale s = {state['scale']:g}"
         per_axis = "" if state["dim"] == "1D" else " per axis"
-        where = (f"{outside} of {m}{per_axis} read outside the input samples (ringed)" if outside
-                 else "all read between input samples")
-        return (f"{conv.label}, {state['mode']}: {n} → {m} samples, {given}. The outputs read the input at "
-                f"x = {_num(x[0])} … {_num(x[-1])} (input samples 0 … {n - 1}); {where}.")
+        where = (
+            f"{outside} of {m}{per_axis} read outside the input samples (ringed)"
+            if outside
+            else "all read between input samples"
+        )
+        return (
+            f"{conv.label}, {state['mode']}: {n} → {m} samples, {given}. The outputs read the input at "
+            f"x = {_num(x[0])} … {_num(x[-1])} (input samples 0 … {n - 1}); {where}."
+        )

@@ -17,8 +17,8 @@ _H, _W = 6, 7
 #: The input: pixel (r, c) holds 10 r + c, so a value names its pixel (23 is row 2, column 3).
 _IMAGE = 10.0 * np.arange(_H)[:, None] + np.arange(_W)[None, :]
 
-_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5)          # box corner positions, quarter-pixel steps
-_SIZES = (2.0, 2.5, 3.0, 3.5, 4.0)            # box side lengths
+_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5)  # box corner positions, quarter-pixel steps
+_SIZES = (2.0, 2.5, 3.0, 3.5, 4.0)  # box side lengths
 
 
 def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) -> tuple[np.ndarray, str]:
@@ -59,8 +59,9 @@ def roi_align_values(box, output_size: int, sampling_ratio: int, aligned: bool) 
         return out[0, 0], "pixelviz.roi"
     from pixelviz.backends.torchvision_ops import roi_align
 
-    out = roi_align(_IMAGE[None, None], [[0.0, *map(float, box)]], output_size, sampling_ratio=sampling_ratio,
-                    aligned=aligned)
+    out = roi_align(
+        _IMAGE[None, None], [[0.0, *map(float, box)]], output_size, sampling_ratio=sampling_ratio, aligned=aligned
+    )
     return out[0, 0], "torchvision"
 
 
@@ -112,19 +113,20 @@ class RoIAlignExplorer(Explorer):
     # figures) room under the 3 MB page budget; density 1 would halve it.
 
     def legend(self) -> list[tuple[str, str, str]]:
-        return [("ramp", "#a0a0a0", "pixel value 10r + c (darker: larger)"),
-                ("outline", SIGNAL_COLOR, "the box; dashed: its K × K bins"),
-                ("hollow", SIGNAL_COLOR, "sample point, where the derivation puts it"),
-                ("dot", convention_color(Convention.HALF_PIXEL), "where aligned=True reads it (the same place)"),
-                ("dot", convention_color(Convention.ASYMMETRIC), "where aligned=False reads it (½ pixel off)"),
-                ("box", NEIGHBOR_COLOR + "80", "pixels output [0, 0]'s first sample reads, with their weights"),
-                ("small-dot", "0.55", "pixel centers")]
+        return [
+            ("ramp", "#a0a0a0", "pixel value 10r + c (darker: larger)"),
+            ("outline", SIGNAL_COLOR, "the box; dashed: its K × K bins"),
+            ("hollow", SIGNAL_COLOR, "sample point, where the derivation puts it"),
+            ("dot", convention_color(Convention.HALF_PIXEL), "where aligned=True reads it (the same place)"),
+            ("dot", convention_color(Convention.ASYMMETRIC), "where aligned=False reads it (½ pixel off)"),
+            ("box", NEIGHBOR_COLOR + "80", "pixels output [0, 0]'s first sample reads, with their weights"),
+            ("small-dot", "0.55", "pixel centers"),
+        ]
 
     def setup(self, fig: Figure) -> None:
         self.ax_box, self.ax_out = fig.subplots(1, 2, gridspec_kw={"width_ratios": [7, 4]})
         fig.subplots_adjust(left=0.04, right=0.99, bottom=0.07, top=0.92, wspace=0.12)
-        self._out_image = self.ax_out.imshow(np.zeros((1, 1)), cmap="Greys", vmin=-20, vmax=80,
-                                             interpolation="nearest")
+        self._out_image = self.ax_out.imshow(np.zeros((1, 1)), cmap="Greys", vmin=-20, vmax=80, interpolation="nearest")
         self.ax_out.set_xticks([])
         self.ax_out.set_yticks([])
         self.ax_out.set_axis_off()  # the (animated) image would cover the spines
@@ -141,8 +143,15 @@ class RoIAlignExplorer(Explorer):
         box, k = self.box(state), state["output_size"]
         self.dynamic("box", [])  # remove what the previous draw_roi_align added (ax.clear() is slower)
         before = set(self.ax_box.get_children())
-        self.drawn = draw_roi_align(self.ax_box, (_H, _W), box, k, sampling_ratio=state["sampling_ratio"],
-                                    aligned=state["aligned"], image=_IMAGE)
+        self.drawn = draw_roi_align(
+            self.ax_box,
+            (_H, _W),
+            box,
+            k,
+            sampling_ratio=state["sampling_ratio"],
+            aligned=state["aligned"],
+            image=_IMAGE,
+        )
         self.dynamic("box", [a for a in self.ax_box.get_children() if a not in before])
         self.ax_box.tick_params(labelsize=9)
         self.ax_box.title.set_fontsize(10)
@@ -153,15 +162,21 @@ class RoIAlignExplorer(Explorer):
         self._out_image.set_extent((0, k, k, 0))
         ax.set_xlim(0, k)
         ax.set_ylim(k, 0)
-        centers = index_to_coord(np.arange(k))                    # integer corners: pixel i centered at i + 1/2
-        self.dynamic("values", [ax.text(centers[c], centers[r], f"{v:.4g}", ha="center", va="center",
-                                        fontsize=10 if k <= 3 else 9)
-                                for (r, c), v in np.ndenumerate(self.values)])
+        centers = index_to_coord(np.arange(k))  # integer corners: pixel i centered at i + 1/2
+        self.dynamic(
+            "values",
+            [
+                ax.text(centers[c], centers[r], f"{v:.4g}", ha="center", va="center", fontsize=10 if k <= 3 else 9)
+                for (r, c), v in np.ndenumerate(self.values)
+            ],
+        )
         ax.set_title(f"{k}×{k} output", fontsize=10)
 
     def caption(self, state: dict) -> str:
         box = ", ".join(f"{v:g}" for v in self.box(state))
         k, s = state["output_size"], state["sampling_ratio"]
-        return (f"Box ({box}), K = {k}, sampling_ratio {s} ({s * s} sample{'s' if s > 1 else ''} per bin), "
-                f"aligned={state['aligned']}; the output is torchvision.ops.roi_align's "
-                f"(pixelviz.roi.roi_align without torchvision) on the image whose pixel (r, c) holds 10r + c.")
+        return (
+            f"Box ({box}), K = {k}, sampling_ratio {s} ({s * s} sample{'s' if s > 1 else ''} per bin), "
+            f"aligned={state['aligned']}; the output is torchvision.ops.roi_align's "
+            f"(pixelviz.roi.roi_align without torchvision) on the image whose pixel (r, c) holds 10r + c."
+        )

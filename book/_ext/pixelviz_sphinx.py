@@ -96,8 +96,7 @@ def _missing_reference(app, env, node, contnode):
         # a dataclass field / annotated attribute of a documented class
         owner_name, _, attr = name.rpartition(".")
         owner = _import_path(owner_name) if owner_name else None
-        if (isinstance(owner, type) and id(owner) in documented
-                and attr in getattr(owner, "__annotations__", {})):
+        if isinstance(owner, type) and id(owner) in documented and attr in getattr(owner, "__annotations__", {}):
             return _link(app, env, node, contnode, documented[id(owner)][0])
     return None
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 # isort: off
 from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
 from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_ops
+
 # isort: on
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import BackendReport, compare_with_article, probe_backends, report_table

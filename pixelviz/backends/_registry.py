@@ -17,8 +17,16 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Backend", "register", "list_backends", "get_backend", "libraries", "NotInstalledError", "ResizeFn",
-           "Factory"]
+__all__ = [
+    "Backend",
+    "register",
+    "list_backends",
+    "get_backend",
+    "libraries",
+    "NotInstalledError",
+    "ResizeFn",
+    "Factory",
+]
 
 #: A resize in the probe's signature: ``fn(x, size)``, ``x`` float64 of shape ``(N,)``, returns shape ``(size,)``.
 ResizeFn = Callable[[np.ndarray, int], np.ndarray]

@@ -56,11 +56,19 @@ class BackendReport:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary; the probe result with its measurements (see :meth:`ProbeResult.to_dict`)."""
         agree, note = self.agreement
-        return {"name": self.backend.name, "library": self.backend.library, "op": self.backend.op,
-                "options": self.backend.options, "status": self.status, "version": self.version,
-                "article": self.backend.article, "agrees_with_article": agree, "note": note,
-                "error": self.error or None,
-                "result": None if self.result is None else self.result.to_dict()}
+        return {
+            "name": self.backend.name,
+            "library": self.backend.library,
+            "op": self.backend.op,
+            "options": self.backend.options,
+            "status": self.status,
+            "version": self.version,
+            "article": self.backend.article,
+            "agrees_with_article": agree,
+            "note": note,
+            "error": self.error or None,
+            "result": None if self.result is None else self.result.to_dict(),
+        }
 
 
 def probe_backends(backends: Sequence[Backend] | None = None, *, library: str | None = None) -> list[BackendReport]:
@@ -89,8 +97,9 @@ def probe_backends(backends: Sequence[Backend] | None = None, *, library: str | 
             version = b.version()
             result = probe_resize(b.resize)
         except Exception as exc:
-            reports.append(BackendReport(b, "error", None, None, f"{type(exc).__name__}: {exc}",
-                                         time.perf_counter() - start))
+            reports.append(
+                BackendReport(b, "error", None, None, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
+            )
             continue
         reports.append(BackendReport(b, "ok", version, result, "", time.perf_counter() - start))
     return reports
@@ -129,8 +138,9 @@ def compare_with_article(claim: str | None, result: ProbeResult | None) -> tuple
         want = _GRID_BY_SYMBOL[claim]
         if result.kind is ProbeKind.FILTER:
             if want in result.grids:
-                return "partly", (f"grid {claim} for the filter centers, but downsampling is a filter, "
-                                  "not an interpolation")
+                return "partly", (
+                    f"grid {claim} for the filter centers, but downsampling is a filter, not an interpolation"
+                )
             return "no", f"article {claim}; measured {result.verdict}"
         if want in grids:
             if result.kind is ProbeKind.NEAREST and result.rounding not in (None, UnnamedRounding.NONE):
@@ -145,8 +155,13 @@ def compare_with_article(claim: str | None, result: ProbeResult | None) -> tuple
     return "yes", f"measured {result.verdict}"
 
 
-def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
-                 library: str | None = None, pair: tuple[int, int] = FIT_PAIR) -> Table:
+def report_table(
+    reports: Sequence[BackendReport],
+    *,
+    show_missing: bool = True,
+    library: str | None = None,
+    pair: tuple[int, int] = FIT_PAIR,
+) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
     Parameters
@@ -195,5 +210,6 @@ def report_table(reports: Sequence[BackendReport], *, show_missing: bool = True,
             continue
         rows.append(lead + [r.result.verdict, r.result.fit_row(fit_pair), b.article or "—", r.agreement[0]])
     headers = ["measured", f"fitted map {fit_pair[0]}→{fit_pair[1]}", "article", "agrees?"]
-    return Table((["op and options"] if library is not None else ["library", "version", "op", "options"])
-                 + headers, rows)
+    return Table(
+        (["op and options"] if library is not None else ["library", "version", "op", "options"]) + headers, rows
+    )

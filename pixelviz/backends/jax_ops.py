@@ -25,11 +25,30 @@ def make_resize(method: str, antialias: bool) -> Factory:
         def fn(x, size):
             out = jax.image.resize(jnp.asarray(x, dtype=jnp.float32), (size,), method=method, antialias=antialias)
             return np.asarray(out, dtype=np.float64)
+
         return fn
+
     return factory
 
 
-register(*[Backend(f"jax.resize.{m}{'_aa' if aa else ''}", "JAX", "jax", "jax.image.resize",
-                   f"{m}, antialias={aa}", make_resize(m, aa), None)
-           for m, aa in [("nearest", False), ("linear", False), ("linear", True), ("cubic", False),
-                         ("cubic", True), ("lanczos3", True)]])
+register(
+    *[
+        Backend(
+            f"jax.resize.{m}{'_aa' if aa else ''}",
+            "JAX",
+            "jax",
+            "jax.image.resize",
+            f"{m}, antialias={aa}",
+            make_resize(m, aa),
+            None,
+        )
+        for m, aa in [
+            ("nearest", False),
+            ("linear", False),
+            ("linear", True),
+            ("cubic", False),
+            ("cubic", True),
+            ("lanczos3", True),
+        ]
+    ]
+)

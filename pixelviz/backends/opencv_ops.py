@@ -29,8 +29,15 @@ __all__ = ["make_resize", "find_contour", "contour_area", "warp_affine", "remap"
 
 
 #: The ``cv2.resize`` interpolation flags a backend may name.
-INTER_FLAGS = ("INTER_NEAREST", "INTER_NEAREST_EXACT", "INTER_LINEAR", "INTER_LINEAR_EXACT", "INTER_CUBIC",
-               "INTER_AREA", "INTER_LANCZOS4")
+INTER_FLAGS = (
+    "INTER_NEAREST",
+    "INTER_NEAREST_EXACT",
+    "INTER_LINEAR",
+    "INTER_LINEAR_EXACT",
+    "INTER_CUBIC",
+    "INTER_AREA",
+    "INTER_LANCZOS4",
+)
 
 
 def make_resize(flag_name: str) -> Factory:
@@ -43,18 +50,29 @@ def make_resize(flag_name: str) -> Factory:
         flag = getattr(cv2, flag_name)
 
         def fn(x, size):
-            img = np.ascontiguousarray(x, dtype=np.float32)[None, :]        # [1, N]
-            return cv2.resize(img, (size, 1), interpolation=flag)[0]         # dsize is (width, height)
+            img = np.ascontiguousarray(x, dtype=np.float32)[None, :]  # [1, N]
+            return cv2.resize(img, (size, 1), interpolation=flag)[0]  # dsize is (width, height)
+
         return fn
+
     return factory
 
 
 # The article's table: LINEAR/CUBIC ②, NEAREST "buggy, none of the above", NEAREST_EXACT ②.
-_ROWS = [("nearest", "INTER_NEAREST", "buggy"), ("nearest_exact", "INTER_NEAREST_EXACT", "②"),
-         ("linear", "INTER_LINEAR", "②"), ("cubic", "INTER_CUBIC", "②"),
-         ("area", "INTER_AREA", None), ("lanczos4", "INTER_LANCZOS4", None)]
-register(*[Backend(f"opencv.resize.{key}", "OpenCV", "cv2", "cv2.resize", flag, make_resize(flag), article)
-           for key, flag, article in _ROWS])
+_ROWS = [
+    ("nearest", "INTER_NEAREST", "buggy"),
+    ("nearest_exact", "INTER_NEAREST_EXACT", "②"),
+    ("linear", "INTER_LINEAR", "②"),
+    ("cubic", "INTER_CUBIC", "②"),
+    ("area", "INTER_AREA", None),
+    ("lanczos4", "INTER_LANCZOS4", None),
+]
+register(
+    *[
+        Backend(f"opencv.resize.{key}", "OpenCV", "cv2", "cv2.resize", flag, make_resize(flag), article)
+        for key, flag, article in _ROWS
+    ]
+)
 
 
 def find_contour(mask: ArrayLike, origin: Origin | str = Origin.CENTERS) -> NDArray[np.float64]:
@@ -100,8 +118,10 @@ def find_contour(mask: ArrayLike, origin: Origin | str = Origin.CENTERS) -> NDAr
         raise ValueError(f"mask must hold exactly one blob; got {len(contours)}")
     poly = contours[0].reshape(-1, 2).astype(np.float64)
     if len(poly) < 3:
-        raise ValueError(f"mask's blob must be at least 2 pixels across to have a contour polygon; "
-                         f"got a contour of {len(poly)} vertices")
+        raise ValueError(
+            f"mask's blob must be at least 2 pixels across to have a contour polygon; "
+            f"got a contour of {len(poly)} vertices"
+        )
     return convert_polygon_origin(poly, Origin.CENTERS, o)
 
 
@@ -113,8 +133,9 @@ def contour_area(polygon: ArrayLike) -> float:
     return float(cv2.contourArea(p.astype(np.float32).reshape(-1, 1, 2)))
 
 
-def warp_affine(image: ArrayLike, matrix: ArrayLike, dsize: tuple[int, int], *,
-                origin: Origin | str = Origin.CENTERS) -> NDArray[np.float32]:
+def warp_affine(
+    image: ArrayLike, matrix: ArrayLike, dsize: tuple[int, int], *, origin: Origin | str = Origin.CENTERS
+) -> NDArray[np.float32]:
     """``cv2.warpAffine`` (bilinear, replicated border) with a matrix in either origin.
 
     Parameters
@@ -176,7 +197,7 @@ def remap(image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.
 
     img = check_image("image", image).astype(np.float32)
     p = convert_origin(as_points(points), parse_origin(origin), Origin.CENTERS).reshape(-1, 2)
-    if len(p) > 32767:   # OpenCV's maps are images: at most SHRT_MAX wide
+    if len(p) > 32767:  # OpenCV's maps are images: at most SHRT_MAX wide
         raise ValueError(f"points must hold at most 32767 points; got {len(p)}")
     mx = p[:, 0].astype(np.float32).reshape(1, -1)
     my = p[:, 1].astype(np.float32).reshape(1, -1)
@@ -185,8 +206,9 @@ def remap(image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.
     return np.asarray(cv2.remap(img, mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE), np.float32).reshape(-1)
 
 
-def rasterize_polygon(polygon: ArrayLike, shape: tuple[int, int], *, origin: Origin | str = Origin.CORNERS,
-                      shift: int = 8) -> NDArray[np.bool_]:
+def rasterize_polygon(
+    polygon: ArrayLike, shape: tuple[int, int], *, origin: Origin | str = Origin.CORNERS, shift: int = 8
+) -> NDArray[np.bool_]:
     """Rasterize a polygon with ``cv2.fillPoly``, keeping sub-pixel vertices.
 
     ``fillPoly`` takes int32 vertices in integer centers; ``shift`` bits of
@@ -218,4 +240,3 @@ def rasterize_polygon(polygon: ArrayLike, shape: tuple[int, int], *, origin: Ori
     out = np.zeros((h, w), np.uint8)
     cv2.fillPoly(out, [pts], 1, lineType=cv2.LINE_8, shift=s)
     return out.astype(bool)
-

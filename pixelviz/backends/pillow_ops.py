@@ -31,18 +31,29 @@ def make_resize(filter_name: str) -> Factory:
         resample = getattr(Image.Resampling, filter_name)
 
         def fn(x, size):
-            img = Image.fromarray(np.ascontiguousarray(x, dtype=np.float32)[None, :])   # mode "F", 1 x N
+            img = Image.fromarray(np.ascontiguousarray(x, dtype=np.float32)[None, :])  # mode "F", 1 x N
             return np.asarray(img.resize((size, 1), resample=resample), dtype=np.float64)[0]
+
         return fn
+
     return factory
 
 
 # The article's table: Image.resize ②. Pillow widens the filter support by the
 # factor when downsampling (its resample filters are antialiasing filters).
-_ROWS = [("nearest", "NEAREST", "②"), ("bilinear", "BILINEAR", "②"), ("bicubic", "BICUBIC", "②"),
-         ("box", "BOX", None), ("lanczos", "LANCZOS", None)]
-register(*[Backend(f"pillow.resize.{key}", "Pillow", "PIL", "Image.resize", name, make_resize(name), article)
-           for key, name, article in _ROWS])
+_ROWS = [
+    ("nearest", "NEAREST", "②"),
+    ("bilinear", "BILINEAR", "②"),
+    ("bicubic", "BICUBIC", "②"),
+    ("box", "BOX", None),
+    ("lanczos", "LANCZOS", None),
+]
+register(
+    *[
+        Backend(f"pillow.resize.{key}", "Pillow", "PIL", "Image.resize", name, make_resize(name), article)
+        for key, name, article in _ROWS
+    ]
+)
 
 
 def rasterize_polygon(polygon: ArrayLike, shape: tuple[int, int]) -> NDArray[np.bool_]:
@@ -98,11 +109,14 @@ def encode_image(pixels: ArrayLike, fmt: str = "png", *, fast: bool = False) -> 
     try:
         arr = np.asarray(pixels)
     except (TypeError, ValueError):
-        raise TypeError(f"pixels must be an (H, W, 3) or (H, W, 4) uint8 array; "
-                        f"got a ragged {type(pixels).__name__}") from None
+        raise TypeError(
+            f"pixels must be an (H, W, 3) or (H, W, 4) uint8 array; got a ragged {type(pixels).__name__}"
+        ) from None
     if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] not in (3, 4) or 0 in arr.shape:
-        raise ValueError(f"pixels must be a non-empty (H, W, 3) or (H, W, 4) uint8 array; "
-                         f"got shape {arr.shape} and dtype {arr.dtype}")
+        raise ValueError(
+            f"pixels must be a non-empty (H, W, 3) or (H, W, 4) uint8 array; "
+            f"got shape {arr.shape} and dtype {arr.dtype}"
+        )
     check_elements("pixels", arr.size)
     kind = check_choice("fmt", fmt, ("png", "webp"))
     quick = check_bool("fast", fast)

@@ -31,18 +31,33 @@ def make_zoom(order: int, grid_mode: bool) -> Factory:
         def fn(x, size):
             x = np.asarray(x, dtype=np.float64)
             return ndimage.zoom(x, size / x.shape[0], order=order, grid_mode=grid_mode, mode="nearest")
+
         return fn
+
     return factory
 
 
 _ORDER = {0: "nearest", 1: "linear", 3: "cubic"}
-register(*[Backend(f"scipy.zoom.{_ORDER[o]}{'_grid' if gm else ''}", "SciPy", "scipy", "ndimage.zoom",
-                   f"order={o}, grid_mode={gm}", make_zoom(o, gm), None)
-           for o in (1, 0, 3) for gm in (False, True)])
+register(
+    *[
+        Backend(
+            f"scipy.zoom.{_ORDER[o]}{'_grid' if gm else ''}",
+            "SciPy",
+            "scipy",
+            "ndimage.zoom",
+            f"order={o}, grid_mode={gm}",
+            make_zoom(o, gm),
+            None,
+        )
+        for o in (1, 0, 3)
+        for gm in (False, True)
+    ]
+)
 
 
-def map_coordinates(image: ArrayLike, points: ArrayLike, *,
-                    origin: Origin | str = Origin.CORNERS) -> NDArray[np.float64]:
+def map_coordinates(
+    image: ArrayLike, points: ArrayLike, *, origin: Origin | str = Origin.CORNERS
+) -> NDArray[np.float64]:
     """Sample ``image`` bilinearly at ``points`` with ``scipy.ndimage.map_coordinates``.
 
     Parameters

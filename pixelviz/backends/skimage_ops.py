@@ -22,14 +22,34 @@ def make_resize(order: int, anti_aliasing: bool) -> Factory:
         from skimage.transform import resize
 
         def fn(x, size):
-            return resize(np.asarray(x, dtype=np.float64), (size,), order=order,
-                          anti_aliasing=anti_aliasing, clip=False, preserve_range=True)
+            return resize(
+                np.asarray(x, dtype=np.float64),
+                (size,),
+                order=order,
+                anti_aliasing=anti_aliasing,
+                clip=False,
+                preserve_range=True,
+            )
+
         return fn
+
     return factory
 
 
 _ORDER = {0: "nearest", 1: "linear", 3: "cubic"}
 # The article's table: transform.resize ②.
-register(*[Backend(f"skimage.resize.{_ORDER[o]}{'_aa' if aa else ''}", "scikit-image", "skimage",
-                   "transform.resize", f"order={o}, anti_aliasing={aa}", make_resize(o, aa), "②")
-           for o in (0, 1, 3) for aa in (False, True)])
+register(
+    *[
+        Backend(
+            f"skimage.resize.{_ORDER[o]}{'_aa' if aa else ''}",
+            "scikit-image",
+            "skimage",
+            "transform.resize",
+            f"order={o}, anti_aliasing={aa}",
+            make_resize(o, aa),
+            "②",
+        )
+        for o in (0, 1, 3)
+        for aa in (False, True)
+    ]
+)

@@ -19,7 +19,7 @@ V1_OPS = ("resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resiz
 
 
 def _image(tf: Any, x: Any) -> Any:
-    return tf.constant(x, dtype=tf.float32)[None, None, :, None]        # NHWC [1, 1, N, 1]
+    return tf.constant(x, dtype=tf.float32)[None, None, :, None]  # NHWC [1, 1, N, 1]
 
 
 def make_resize(method: str, antialias: bool = False) -> Factory:
@@ -33,7 +33,9 @@ def make_resize(method: str, antialias: bool = False) -> Factory:
         def fn(x, size):
             out = tf.image.resize(_image(tf, x), [1, size], method=method, antialias=antialias)
             return out.numpy().reshape(-1)
+
         return fn
+
     return factory
 
 
@@ -49,10 +51,11 @@ def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool) -> Fa
         resize = getattr(tf.compat.v1.image, op)
 
         def fn(x, size):
-            out = resize(_image(tf, x), [1, size], align_corners=align_corners,
-                         half_pixel_centers=half_pixel_centers)
+            out = resize(_image(tf, x), [1, size], align_corners=align_corners, half_pixel_centers=half_pixel_centers)
             return out.numpy().reshape(-1)
+
         return fn
+
     return factory
 
 
@@ -66,7 +69,9 @@ def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)) -> Factory:
         def fn(x, size):
             out = tf.image.crop_and_resize(_image(tf, x), [[0.0, box[0], 1.0, box[1]]], [0], [1, size])
             return out.numpy().reshape(-1)
+
         return fn
+
     return factory
 
 
@@ -74,28 +79,82 @@ def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)) -> Factory:
 # TFv2 BILINEAR/NEAREST ②; crop_and_resize "none of the above".
 _TF = "tensorflow"
 register(
-    Backend("tensorflow.resize.bilinear", "TensorFlow", _TF, "tf.image.resize", "bilinear",
-            make_resize("bilinear"), "②"),
-    Backend("tensorflow.resize.nearest", "TensorFlow", _TF, "tf.image.resize", "nearest",
-            make_resize("nearest"), "②"),
-    Backend("tensorflow.resize.bicubic", "TensorFlow", _TF, "tf.image.resize", "bicubic",
-            make_resize("bicubic"), None),
-    Backend("tensorflow.resize.area", "TensorFlow", _TF, "tf.image.resize", "area",
-            make_resize("area"), None),
-    Backend("tensorflow.resize.bilinear_aa", "TensorFlow", _TF, "tf.image.resize", "bilinear, antialias=True",
-            make_resize("bilinear", True), None),
-    Backend("tensorflow.v1.bilinear", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
-            "align_corners=False", make_resize_v1("resize_bilinear", False, False), "③"),
-    Backend("tensorflow.v1.bilinear_ac", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
-            "align_corners=True", make_resize_v1("resize_bilinear", True, False), "①"),
-    Backend("tensorflow.v1.bilinear_hpc", "TensorFlow", _TF, "tf.compat.v1.image.resize_bilinear",
-            "half_pixel_centers=True", make_resize_v1("resize_bilinear", False, True), None),
-    Backend("tensorflow.v1.nearest", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
-            "align_corners=False", make_resize_v1("resize_nearest_neighbor", False, False), "③"),
-    Backend("tensorflow.v1.nearest_ac", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
-            "align_corners=True", make_resize_v1("resize_nearest_neighbor", True, False), "①"),
-    Backend("tensorflow.v1.nearest_hpc", "TensorFlow", _TF, "tf.compat.v1.image.resize_nearest_neighbor",
-            "half_pixel_centers=True", make_resize_v1("resize_nearest_neighbor", False, True), None),
-    Backend("tensorflow.crop_and_resize.full", "TensorFlow", _TF, "tf.image.crop_and_resize",
-            "box = whole image [0, 1]", make_crop_and_resize(), "none"),
+    Backend(
+        "tensorflow.resize.bilinear", "TensorFlow", _TF, "tf.image.resize", "bilinear", make_resize("bilinear"), "②"
+    ),
+    Backend("tensorflow.resize.nearest", "TensorFlow", _TF, "tf.image.resize", "nearest", make_resize("nearest"), "②"),
+    Backend("tensorflow.resize.bicubic", "TensorFlow", _TF, "tf.image.resize", "bicubic", make_resize("bicubic"), None),
+    Backend("tensorflow.resize.area", "TensorFlow", _TF, "tf.image.resize", "area", make_resize("area"), None),
+    Backend(
+        "tensorflow.resize.bilinear_aa",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize",
+        "bilinear, antialias=True",
+        make_resize("bilinear", True),
+        None,
+    ),
+    Backend(
+        "tensorflow.v1.bilinear",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_bilinear",
+        "align_corners=False",
+        make_resize_v1("resize_bilinear", False, False),
+        "③",
+    ),
+    Backend(
+        "tensorflow.v1.bilinear_ac",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_bilinear",
+        "align_corners=True",
+        make_resize_v1("resize_bilinear", True, False),
+        "①",
+    ),
+    Backend(
+        "tensorflow.v1.bilinear_hpc",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_bilinear",
+        "half_pixel_centers=True",
+        make_resize_v1("resize_bilinear", False, True),
+        None,
+    ),
+    Backend(
+        "tensorflow.v1.nearest",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_nearest_neighbor",
+        "align_corners=False",
+        make_resize_v1("resize_nearest_neighbor", False, False),
+        "③",
+    ),
+    Backend(
+        "tensorflow.v1.nearest_ac",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_nearest_neighbor",
+        "align_corners=True",
+        make_resize_v1("resize_nearest_neighbor", True, False),
+        "①",
+    ),
+    Backend(
+        "tensorflow.v1.nearest_hpc",
+        "TensorFlow",
+        _TF,
+        "tf.compat.v1.image.resize_nearest_neighbor",
+        "half_pixel_centers=True",
+        make_resize_v1("resize_nearest_neighbor", False, True),
+        None,
+    ),
+    Backend(
+        "tensorflow.crop_and_resize.full",
+        "TensorFlow",
+        _TF,
+        "tf.image.crop_and_resize",
+        "box = whole image [0, 1]",
+        make_crop_and_resize(),
+        "none",
+    ),
 )

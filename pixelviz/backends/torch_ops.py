@@ -100,7 +100,9 @@ def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bo
             else:
                 out = F.interpolate(t.view(1, 1, -1), size=size, mode=mode, **kwargs)
             return out.reshape(-1).double().cpu().numpy()
+
         return fn
+
     return factory
 
 
@@ -127,40 +129,118 @@ def make_grid_sample(mode: str, align_corners: bool) -> Factory:
             t = torch.as_tensor(x, dtype=torch.float32, device=device).view(1, 1, 1, -1)
             with warnings.catch_warnings():  # affine_grid warns about unit-size grids (height 1 here)
                 warnings.simplefilter("ignore", UserWarning)
-                grid = F.affine_grid(theta, [1, 1, 1, size], align_corners=align_corners)   # [1, 1, size, 2]
+                grid = F.affine_grid(theta, [1, 1, 1, size], align_corners=align_corners)  # [1, 1, size, 2]
             out = F.grid_sample(t, grid, mode=mode, padding_mode="border", align_corners=align_corners)
             return out.reshape(-1).double().cpu().numpy()
+
         return fn
+
     return factory
 
 
 # The article's table: linear/cubic align_corners=False ②, True ①; nearest "buggy like
 # OpenCV"; nearest-exact ②; grid_sample align_corners=False ②, True ①.
 register(
-    Backend("torch.interpolate.linear", "PyTorch", "torch", "F.interpolate", "linear, align_corners=False",
-            make_interpolate("linear", False), "②"),
-    Backend("torch.interpolate.linear_ac", "PyTorch", "torch", "F.interpolate", "linear, align_corners=True",
-            make_interpolate("linear", True), "①"),
-    Backend("torch.interpolate.bicubic", "PyTorch", "torch", "F.interpolate", "bicubic, align_corners=False",
-            make_interpolate("bicubic", False), "②"),
-    Backend("torch.interpolate.bicubic_ac", "PyTorch", "torch", "F.interpolate", "bicubic, align_corners=True",
-            make_interpolate("bicubic", True), "①"),
-    Backend("torch.interpolate.nearest", "PyTorch", "torch", "F.interpolate", "nearest",
-            make_interpolate("nearest"), "buggy"),
-    Backend("torch.interpolate.nearest_exact", "PyTorch", "torch", "F.interpolate", "nearest-exact",
-            make_interpolate("nearest-exact"), "②"),
-    Backend("torch.interpolate.area", "PyTorch", "torch", "F.interpolate", "area",
-            make_interpolate("area"), None),
-    Backend("torch.interpolate.bilinear_aa", "PyTorch", "torch", "F.interpolate",
-            "bilinear, align_corners=False, antialias=True", make_interpolate("bilinear", False, True), None),
-    Backend("torch.interpolate.bicubic_aa", "PyTorch", "torch", "F.interpolate",
-            "bicubic, align_corners=False, antialias=True", make_interpolate("bicubic", False, True), None),
-    Backend("torch.grid_sample.bilinear", "PyTorch", "torch", "F.grid_sample", "bilinear, align_corners=False",
-            make_grid_sample("bilinear", False), "②"),
-    Backend("torch.grid_sample.bilinear_ac", "PyTorch", "torch", "F.grid_sample", "bilinear, align_corners=True",
-            make_grid_sample("bilinear", True), "①"),
-    Backend("torch.grid_sample.nearest", "PyTorch", "torch", "F.grid_sample", "nearest, align_corners=False",
-            make_grid_sample("nearest", False), None),
+    Backend(
+        "torch.interpolate.linear",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "linear, align_corners=False",
+        make_interpolate("linear", False),
+        "②",
+    ),
+    Backend(
+        "torch.interpolate.linear_ac",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "linear, align_corners=True",
+        make_interpolate("linear", True),
+        "①",
+    ),
+    Backend(
+        "torch.interpolate.bicubic",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "bicubic, align_corners=False",
+        make_interpolate("bicubic", False),
+        "②",
+    ),
+    Backend(
+        "torch.interpolate.bicubic_ac",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "bicubic, align_corners=True",
+        make_interpolate("bicubic", True),
+        "①",
+    ),
+    Backend(
+        "torch.interpolate.nearest",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "nearest",
+        make_interpolate("nearest"),
+        "buggy",
+    ),
+    Backend(
+        "torch.interpolate.nearest_exact",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "nearest-exact",
+        make_interpolate("nearest-exact"),
+        "②",
+    ),
+    Backend("torch.interpolate.area", "PyTorch", "torch", "F.interpolate", "area", make_interpolate("area"), None),
+    Backend(
+        "torch.interpolate.bilinear_aa",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "bilinear, align_corners=False, antialias=True",
+        make_interpolate("bilinear", False, True),
+        None,
+    ),
+    Backend(
+        "torch.interpolate.bicubic_aa",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "bicubic, align_corners=False, antialias=True",
+        make_interpolate("bicubic", False, True),
+        None,
+    ),
+    Backend(
+        "torch.grid_sample.bilinear",
+        "PyTorch",
+        "torch",
+        "F.grid_sample",
+        "bilinear, align_corners=False",
+        make_grid_sample("bilinear", False),
+        "②",
+    ),
+    Backend(
+        "torch.grid_sample.bilinear_ac",
+        "PyTorch",
+        "torch",
+        "F.grid_sample",
+        "bilinear, align_corners=True",
+        make_grid_sample("bilinear", True),
+        "①",
+    ),
+    Backend(
+        "torch.grid_sample.nearest",
+        "PyTorch",
+        "torch",
+        "F.grid_sample",
+        "nearest, align_corners=False",
+        make_grid_sample("nearest", False),
+        None,
+    ),
 )
 
 
@@ -196,13 +276,19 @@ def _roi_start_size(rois: Any, scale: float, aligned: bool) -> tuple[Any, Any]:
     # same float32 steps as torchvision's kernel: scaled, shifted, subtracted
     start = rois[:, 1:3] * scale + roi_align_offset(aligned)
     size = rois[:, 3:5] * scale + roi_align_offset(aligned) - start
-    if not aligned:   # legacy: boxes are at least 1x1
+    if not aligned:  # legacy: boxes are at least 1x1
         size = size.clamp(min=1.0)
     return start, size
 
 
-def roi_align_grid_sample(features: Any, boxes: Any, output_size: int | tuple[int, int], spatial_scale: float = 1.0,
-                          sampling_ratio: int = 2, aligned: bool = True) -> Any:
+def roi_align_grid_sample(
+    features: Any,
+    boxes: Any,
+    output_size: int | tuple[int, int],
+    spatial_scale: float = 1.0,
+    sampling_ratio: int = 2,
+    aligned: bool = True,
+) -> Any:
     """RoIAlign as ``F.grid_sample`` + ``F.avg_pool2d``; equal to ``torchvision.ops.roi_align``.
 
     Parameters
@@ -274,9 +360,11 @@ def roi_align_grid_sample(features: Any, boxes: Any, output_size: int | tuple[in
     # spatial scale and (legacy) the 1-pixel minimum; a ratio <= 0 means no samples and a zero output
     _, size = _roi_start_size(rois, scale, al)
     ratios = torch.stack([torch.ceil(size[:, 1] / out_h), torch.ceil(size[:, 0] / out_w)], dim=1).long().cpu()
-    check_elements("the adaptive grid (boxes x bins x samples)",
-                   int(rois.shape[0] * out_h * out_w * max(int(ratios.max()) if len(ratios) else 1, 1) ** 2),
-                   "samples")
+    check_elements(
+        "the adaptive grid (boxes x bins x samples)",
+        int(rois.shape[0] * out_h * out_w * max(int(ratios.max()) if len(ratios) else 1, 1) ** 2),
+        "samples",
+    )
     out = feats.new_zeros(rois.shape[0], feats.shape[1], out_h, out_w)
     for ry, rx in torch.unique(ratios, dim=0).tolist():
         if ry <= 0 or rx <= 0:
@@ -286,32 +374,33 @@ def roi_align_grid_sample(features: Any, boxes: Any, output_size: int | tuple[in
     return out
 
 
-def _roi_align_bins(feats: Any, rois: Any, out_h: int, out_w: int, sy: int, sx: int, scale: float,
-                    aligned: bool) -> Any:
+def _roi_align_bins(
+    feats: Any, rois: Any, out_h: int, out_w: int, sy: int, sx: int, scale: float, aligned: bool
+) -> Any:
     """:func:`roi_align_grid_sample` for validated inputs and fixed ratios ``sy x sx`` per bin."""
     torch, F = _torch()
     n_img, channels, height, width = feats.shape
     # The samples in integer-corner coordinates of the feature map: an aligned box is in corners already;
     # the legacy op reads box coordinates as indices, i.e. half a pixel further right and down in corners.
-    to_index = roi_align_offset(True)                                                     # -1/2
+    to_index = roi_align_offset(True)  # -1/2
     xy = rois[:, 1:] * scale
     if not aligned:
-        xy = xy + (roi_align_offset(False) - to_index)                                    # [K, 4]
+        xy = xy + (roi_align_offset(False) - to_index)  # [K, 4]
     w, h = xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
-    if not aligned:   # legacy: boxes are at least 1x1
+    if not aligned:  # legacy: boxes are at least 1x1
         w, h = w.clamp(min=1.0), h.clamp(min=1.0)
-    xs = xy[:, 0:1] + _unit_positions(out_w * sx, xy)[None] * w[:, None]                  # [K, out_w*sx]
-    ys = xy[:, 1:2] + _unit_positions(out_h * sy, xy)[None] * h[:, None]                  # [K, out_h*sy]
+    xs = xy[:, 0:1] + _unit_positions(out_w * sx, xy)[None] * w[:, None]  # [K, out_w*sx]
+    ys = xy[:, 1:2] + _unit_positions(out_h * sy, xy)[None] * h[:, None]  # [K, out_h*sy]
     # torchvision's border: a sample index x - 1/2 outside [-1, W] reads 0, else it is clamped ("border")
     ix, iy = xs + to_index, ys + to_index
     vx = ((ix >= -1) & (ix <= width)).to(feats.dtype)
     vy = ((iy >= -1) & (iy <= height)).to(feats.dtype)
-    ax, bx = grid_sample_transform(width)                                                 # corners -> [-1, 1]
+    ax, bx = grid_sample_transform(width)  # corners -> [-1, 1]
     ay, by = grid_sample_transform(height)
-    gx = (xs * ax + bx)[:, None, :].expand(-1, ys.shape[1], -1)                           # [K, Hs, Ws]
+    gx = (xs * ax + bx)[:, None, :].expand(-1, ys.shape[1], -1)  # [K, Hs, Ws]
     gy = (ys * ay + by)[:, :, None].expand(-1, -1, xs.shape[1])
-    grid = torch.stack([gx, gy], dim=-1)                                                  # [K, Hs, Ws, 2]
-    valid = vy[:, :, None] * vx[:, None, :]                                               # [K, Hs, Ws]
+    grid = torch.stack([gx, gy], dim=-1)  # [K, Hs, Ws, 2]
+    valid = vy[:, :, None] * vx[:, None, :]  # [K, Hs, Ws]
 
     hs, ws = ys.shape[1], xs.shape[1]
     batch = rois[:, 0].long()
@@ -322,8 +411,9 @@ def _roi_align_bins(feats: Any, rois: Any, out_h: int, out_w: int, sy: int, sx: 
         k = g.shape[0]
         if k == 0:
             continue
-        samples = F.grid_sample(feats[n:n + 1], g.reshape(1, k * hs, ws, 2), mode="bilinear",
-                                padding_mode="border", align_corners=False)   # [1, C, k*Hs, Ws]
+        samples = F.grid_sample(
+            feats[n : n + 1], g.reshape(1, k * hs, ws, 2), mode="bilinear", padding_mode="border", align_corners=False
+        )  # [1, C, k*Hs, Ws]
         # bins never straddle two boxes (Hs = out_h * sy), so pool before splitting the boxes apart
         pooled = F.avg_pool2d(samples * v.reshape(1, 1, k * hs, ws), kernel_size=(sy, sx), stride=(sy, sx))
         parts.append((sel, pooled.reshape(channels, k, out_h, out_w).transpose(0, 1)))
@@ -367,14 +457,14 @@ def paste_masks(masks: Any, boxes: Any, image_shape: tuple[int, int]) -> Any:
         raise ValueError(f"boxes must have x1 > x0 and y1 > y0; got {boxes!r}")
     height, width = check_size_pair("image_shape", image_shape)
     check_elements("the output (K x H x W)", m.shape[0] * height * width)
-    cy = torch.as_tensor(index_to_coord(np.arange(height)), dtype=m.dtype, device=m.device)   # [H] pixel centers
-    cx = torch.as_tensor(index_to_coord(np.arange(width)), dtype=m.dtype, device=m.device)    # [W]
-    u = (cx[None] - b[:, 0:1]) / (b[:, 2:3] - b[:, 0:1])                     # [K, W] box-relative
-    v = (cy[None] - b[:, 1:2]) / (b[:, 3:4] - b[:, 1:2])                     # [K, H]
-    a, c = grid_sample_transform(1)                                          # the box as a unit interval
+    cy = torch.as_tensor(index_to_coord(np.arange(height)), dtype=m.dtype, device=m.device)  # [H] pixel centers
+    cx = torch.as_tensor(index_to_coord(np.arange(width)), dtype=m.dtype, device=m.device)  # [W]
+    u = (cx[None] - b[:, 0:1]) / (b[:, 2:3] - b[:, 0:1])  # [K, W] box-relative
+    v = (cy[None] - b[:, 1:2]) / (b[:, 3:4] - b[:, 1:2])  # [K, H]
+    a, c = grid_sample_transform(1)  # the box as a unit interval
     gx = (u * a + c)[:, None, :].expand(-1, height, -1)
     gy = (v * a + c)[:, :, None].expand(-1, -1, width)
-    grid = torch.stack([gx, gy], dim=-1)                                      # [K, H, W, 2]
+    grid = torch.stack([gx, gy], dim=-1)  # [K, H, W, 2]
     return F.grid_sample(m[:, None], grid, align_corners=False)[:, 0]
 
 
@@ -396,6 +486,6 @@ def point_sample(features: Any, points: Any) -> Any:
     pts = _check_tensor("points", points, 3, "(N, P, 2)")
     if pts.shape[0] != feats.shape[0] or pts.shape[2] != 2:
         raise ValueError(f"points must have shape ({feats.shape[0]}, P, 2); got shape {tuple(pts.shape)}")
-    a, b = grid_sample_transform(1)                                          # [0, 1] is a unit interval
-    grid = (pts * a + b).to(feats.dtype)[:, :, None, :]                      # [N, P, 1, 2]
+    a, b = grid_sample_transform(1)  # [0, 1] is a unit interval
+    grid = (pts * a + b).to(feats.dtype)[:, :, None, :]  # [N, P, 1, 2]
     return F.grid_sample(feats, grid, align_corners=False)[..., 0]

@@ -43,24 +43,60 @@ def make_tv_resize(interpolation: str, antialias: bool) -> Factory:
             t = torch.as_tensor(x, dtype=torch.float32, device=device).view(1, 1, -1)
             out = TF.resize(t, [1, size], interpolation=mode, antialias=antialias)
             return out.reshape(-1).double().cpu().numpy()
+
         return fn
+
     return factory
 
 
 register(
-    Backend("torchvision.resize.bilinear_aa", "torchvision", "torchvision", "transforms.v2.functional.resize",
-            "BILINEAR, antialias=True", make_tv_resize("BILINEAR", True), None),
-    Backend("torchvision.resize.bilinear", "torchvision", "torchvision", "transforms.v2.functional.resize",
-            "BILINEAR, antialias=False", make_tv_resize("BILINEAR", False), None),
-    Backend("torchvision.resize.nearest", "torchvision", "torchvision", "transforms.v2.functional.resize",
-            "NEAREST", make_tv_resize("NEAREST", False), None),
-    Backend("torchvision.resize.nearest_exact", "torchvision", "torchvision", "transforms.v2.functional.resize",
-            "NEAREST_EXACT", make_tv_resize("NEAREST_EXACT", False), None),
+    Backend(
+        "torchvision.resize.bilinear_aa",
+        "torchvision",
+        "torchvision",
+        "transforms.v2.functional.resize",
+        "BILINEAR, antialias=True",
+        make_tv_resize("BILINEAR", True),
+        None,
+    ),
+    Backend(
+        "torchvision.resize.bilinear",
+        "torchvision",
+        "torchvision",
+        "transforms.v2.functional.resize",
+        "BILINEAR, antialias=False",
+        make_tv_resize("BILINEAR", False),
+        None,
+    ),
+    Backend(
+        "torchvision.resize.nearest",
+        "torchvision",
+        "torchvision",
+        "transforms.v2.functional.resize",
+        "NEAREST",
+        make_tv_resize("NEAREST", False),
+        None,
+    ),
+    Backend(
+        "torchvision.resize.nearest_exact",
+        "torchvision",
+        "torchvision",
+        "transforms.v2.functional.resize",
+        "NEAREST_EXACT",
+        make_tv_resize("NEAREST_EXACT", False),
+        None,
+    ),
 )
 
 
-def roi_align(features: ArrayLike, boxes: ArrayLike, output_size: int | tuple[int, int], spatial_scale: float = 1.0,
-              sampling_ratio: int = -1, aligned: bool = True) -> NDArray[np.float64]:
+def roi_align(
+    features: ArrayLike,
+    boxes: ArrayLike,
+    output_size: int | tuple[int, int],
+    spatial_scale: float = 1.0,
+    sampling_ratio: int = -1,
+    aligned: bool = True,
+) -> NDArray[np.float64]:
     """``torchvision.ops.roi_align`` on numpy arrays, in float32 on :func:`torch_device`.
 
     Takes and checks the arguments exactly as :func:`pixelviz.roi.roi_align`
@@ -87,14 +123,16 @@ def roi_align(features: ArrayLike, boxes: ArrayLike, output_size: int | tuple[in
     check_elements("the output (boxes x channels x output_size)", len(rois) * feats.shape[1] * out_h * out_w)
     device = torch_device()
     t = torch.as_tensor(feats, dtype=torch.float32, device=device)
-    r = torch.as_tensor(np.concatenate([batch[:, None].astype(np.float64), rois], axis=1), dtype=torch.float32,
-                        device=device)
+    r = torch.as_tensor(
+        np.concatenate([batch[:, None].astype(np.float64), rois], axis=1), dtype=torch.float32, device=device
+    )
     out = tv_roi_align(t, r, (out_h, out_w), spatial_scale=scale, sampling_ratio=ratio, aligned=al)
     return out.cpu().double().numpy()
 
 
-def roi_align_box(image: ArrayLike, box: ArrayLike, *, output_size: int = 1, sampling_ratio: int = 1,
-                  aligned: bool = True) -> NDArray[np.float32]:
+def roi_align_box(
+    image: ArrayLike, box: ArrayLike, *, output_size: int = 1, sampling_ratio: int = 1, aligned: bool = True
+) -> NDArray[np.float32]:
     """``torchvision.ops.roi_align`` of one box on a single-channel image.
 
     Parameters
@@ -135,8 +173,15 @@ def roi_align_box(image: ArrayLike, box: ArrayLike, *, output_size: int = 1, sam
     return out[0, 0].astype(np.float32)
 
 
-def time_roi_align(features: Any, boxes: ArrayLike, output_size: int = 7, spatial_scale: float = 1.0,
-                   sampling_ratio: int = 2, *, min_run_time: float = 0.2) -> dict[str, float]:
+def time_roi_align(
+    features: Any,
+    boxes: ArrayLike,
+    output_size: int = 7,
+    spatial_scale: float = 1.0,
+    sampling_ratio: int = 2,
+    *,
+    min_run_time: float = 0.2,
+) -> dict[str, float]:
     """Time ``torchvision.ops.roi_align`` and :func:`roi_align_grid_sample` on the same boxes.
 
     Both run with ``aligned=True`` on ``features``' device, timed with
@@ -170,10 +215,15 @@ def time_roi_align(features: Any, boxes: ArrayLike, output_size: int = 7, spatia
     t_run = check_finite_float("min_run_time", min_run_time, positive=True, maximum=600.0)
     rois = boxes if isinstance(boxes, torch.Tensor) else torch.as_tensor(check_finite_array("boxes", boxes, ndim=2))
     rois = rois.to(device=feats.device, dtype=feats.dtype)
-    args = (feats, rois, check_size_pair("output_size", output_size, square=True),
-            check_finite_float("spatial_scale", spatial_scale, positive=True),
-            check_int("sampling_ratio", sampling_ratio, minimum=-1, maximum=64), True)
-    ours = roi_align_grid_sample(*args)                  # validates boxes, batch indices, the ratio
+    args = (
+        feats,
+        rois,
+        check_size_pair("output_size", output_size, square=True),
+        check_finite_float("spatial_scale", spatial_scale, positive=True),
+        check_int("sampling_ratio", sampling_ratio, minimum=-1, maximum=64),
+        True,
+    )
+    ours = roi_align_grid_sample(*args)  # validates boxes, batch indices, the ratio
     diff = float((tv_roi_align(*args) - ours).abs().max().item()) if ours.numel() else 0.0
     env = {"tv": tv_roi_align, "gs": roi_align_grid_sample, "args": args}
     times = {}

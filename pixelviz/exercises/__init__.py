@@ -27,5 +27,17 @@ from __future__ import annotations
 from . import detectron, grid, libraries, origin, resize2x
 from ._core import Alternative, Exercise, Result, check, exercise_names, get_exercise, register
 
-__all__ = ["check", "Result", "Exercise", "Alternative", "register", "get_exercise", "exercise_names", "grid",
-           "origin", "resize2x", "libraries", "detectron"]
+__all__ = [
+    "check",
+    "Result",
+    "Exercise",
+    "Alternative",
+    "register",
+    "get_exercise",
+    "exercise_names",
+    "grid",
+    "origin",
+    "resize2x",
+    "libraries",
+    "detectron",
+]

@@ -181,7 +181,7 @@ def _short(value: Any, limit: int = 80) -> str:
         text = f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
     else:
         text = repr(value)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ----------------------------------------------------------------- results
@@ -252,21 +252,24 @@ class Result:
 
     def _repr_markdown_(self) -> str:
         head = f"**{_ICON[self.status]} {self.title}** — {self.status}"
-        body = [f"- {k}: `{v}`" if k in ("input", "expected", "got") else f"- {k}: {v}"
-                for k, v in self._lines()]
+        body = [f"- {k}: `{v}`" if k in ("input", "expected", "got") else f"- {k}: {v}" for k, v in self._lines()]
         return "\n".join([head, "", *body, "" if body else "", self.hint])
 
     def _repr_html_(self) -> str:
         rows = "".join(f"<li>{html.escape(k)}: <code>{html.escape(v)}</code></li>" for k, v in self._lines())
         style = f"border-left:4px solid {_COLOR[self.status]};padding:0.3em 0.8em;margin:0.3em 0"
-        return (f'<div class="pixelviz-check pixelviz-check-{self.status.replace(" ", "-")}" style="{style}">'
-                f"<strong>{_ICON[self.status]} {html.escape(self.title)}</strong> — {html.escape(self.status)}"
-                f"{'<ul>' + rows + '</ul>' if rows else '<br>'}{html.escape(self.hint)}</div>")
+        return (
+            f'<div class="pixelviz-check pixelviz-check-{self.status.replace(" ", "-")}" style="{style}">'
+            f"<strong>{_ICON[self.status]} {html.escape(self.title)}</strong> — {html.escape(self.status)}"
+            f"{'<ul>' + rows + '</ul>' if rows else '<br>'}{html.escape(self.hint)}</div>"
+        )
 
 
 # ----------------------------------------------------------------- checking
-_STUB_HINT = ("The exercise cell still holds its stub. Replace its body with your code, run it, "
-              "then run this cell again (on the website: launch this page in Colab or Binder first).")
+_STUB_HINT = (
+    "The exercise cell still holds its stub. Replace its body with your code, run it, "
+    "then run this cell again (on the website: launch this page in Colab or Binder first)."
+)
 
 
 def _is_stub_value(value: Any) -> bool:
@@ -336,8 +339,11 @@ def check(name: str, answer: Any) -> Result:
     if _is_stub_value(answer):
         return result("not attempted", _STUB_HINT)
     if ex.kind == "function" and not callable(answer):
-        return result("error", f"this exercise wants a function; got {_short(answer)} of type "
-                               f"{type(answer).__name__}. Pass the function itself, without calling it.")
+        return result(
+            "error",
+            f"this exercise wants a function; got {_short(answer)} of type "
+            f"{type(answer).__name__}. Pass the function itself, without calling it.",
+        )
 
     got_all: list[Any] = []
     wrong: list[int] = []
@@ -353,13 +359,11 @@ def check(name: str, answer: Any) -> Result:
             got_all.append(None)  # a wildcard when matching alternatives
             continue
         if _is_stub_value(raw):
-            return result("not attempted", "Your function returned None — did you forget `return`?",
-                          case=where)
+            return result("not attempted", "Your function returned None — did you forget `return`?", case=where)
         try:
             got = _normalize(ex, raw)
         except (TypeError, ValueError) as exc:
-            return result("error", f"could not read your answer {_short(raw)} as {ex.expects} ({exc}).",
-                          case=where)
+            return result("error", f"could not read your answer {_short(raw)} as {ex.expects} ({exc}).", case=where)
         got_all.append(got)
         if not same(got, _normalize(ex, ex.reference(*case))):
             wrong.append(k)
@@ -382,4 +386,3 @@ def check(name: str, answer: Any) -> Result:
         return result("failed", hint, case=where, expected=expected, got=got_all[first], matches=alt.label)
     hint = f"Not yet{scope}; your answer matches none of the usual slips this checker knows. {ex.fallback}{also}"
     return result("failed", hint, case=where, expected=expected, got=got_all[first])
-

@@ -11,8 +11,15 @@ from numpy.typing import NDArray
 
 from .._validate import check_finite_array, check_finite_float, check_pair
 
-__all__ = ["check_axes", "check_figsize", "check_color", "check_cmap", "check_optional_float",
-           "check_image", "check_mapping"]
+__all__ = [
+    "check_axes",
+    "check_figsize",
+    "check_color",
+    "check_cmap",
+    "check_optional_float",
+    "check_image",
+    "check_mapping",
+]
 
 
 def check_axes(name: str, ax: Any) -> Axes:
@@ -26,8 +33,9 @@ def check_figsize(name: str, value: Any) -> tuple[float, float] | None:
     """``None`` or a ``(width, height)`` pair of inches, each in ``(0, 100]``."""
     if value is None:
         return None
-    return check_pair(name, value, lambda n, v: check_finite_float(n, v, positive=True, maximum=100.0),
-                      what="(width, height)")
+    return check_pair(
+        name, value, lambda n, v: check_finite_float(n, v, positive=True, maximum=100.0), what="(width, height)"
+    )
 
 
 def check_color(name: str, value: Any) -> Any:
@@ -58,8 +66,9 @@ def check_optional_float(name: str, value: Any) -> float | None:
     return None if value is None else check_finite_float(name, value)
 
 
-def check_image(name: str, value: Any, *, ndim: tuple[int, ...] = (2, 3), allow_bool: bool = True,
-                allow_nan: bool = True) -> NDArray[Any]:
+def check_image(
+    name: str, value: Any, *, ndim: tuple[int, ...] = (2, 3), allow_bool: bool = True, allow_nan: bool = True
+) -> NDArray[Any]:
     """A non-empty real image ``(H, W)`` (or ``(H, W, C)``); NaN draws as an empty pixel, as ``imshow`` does.
 
     Returns the caller's array unchanged (its dtype too: ``imshow`` resamples float32 and float64

@@ -10,9 +10,9 @@ __all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "convention_color"]
 
 #: One colour per convention, used by every figure and explorer.
 CONVENTION_COLORS = {
-    Convention.ALIGN_CORNERS: "#d62728",        # ① red
-    Convention.HALF_PIXEL: "#1f77b4",           # ② blue
-    Convention.ASYMMETRIC: "#ff7f0e",           # ③ orange
+    Convention.ALIGN_CORNERS: "#d62728",  # ① red
+    Convention.HALF_PIXEL: "#1f77b4",  # ② blue
+    Convention.ASYMMETRIC: "#ff7f0e",  # ③ orange
     Convention.PYTORCH_HALF_PIXEL: "#17becf",
     Convention.HALF_PIXEL_SYMMETRIC: "#9467bd",
     Convention.TF_CROP_AND_RESIZE: "#8c564b",

@@ -22,8 +22,9 @@ def _fmt(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def draw_grid_1d(ax: Axes, n: int, convention: Convention | str, *, length: float = 1.0,
-                 y: float = 0.0, annotate: bool = True) -> dict:
+def draw_grid_1d(
+    ax: Axes, n: int, convention: Convention | str, *, length: float = 1.0, y: float = 0.0, annotate: bool = True
+) -> dict:
     """Draw a signal on ``[0, length]`` and its ``n`` samples under one convention.
 
     The signal is a green bar on ``[0, length]``. Each sample is a dot; the
@@ -66,21 +67,42 @@ def draw_grid_1d(ax: Axes, n: int, convention: Convention | str, *, length: floa
     color = convention_color(conv)
 
     signal = ax.broken_barh([(0.0, length)], (y - 0.09, 0.06), facecolors=SIGNAL_COLOR)
-    footprints = [ax.add_patch(plt.Rectangle((x - stride / 2, y - 0.02), stride, 0.2,
-                                             facecolor=color, alpha=0.14 + 0.1 * (k % 2),
-                                             edgecolor=color, linewidth=0.8))
-                  for k, x in enumerate(xs)]
+    footprints = [
+        ax.add_patch(
+            plt.Rectangle(
+                (x - stride / 2, y - 0.02),
+                stride,
+                0.2,
+                facecolor=color,
+                alpha=0.14 + 0.1 * (k % 2),
+                edgecolor=color,
+                linewidth=0.8,
+            )
+        )
+        for k, x in enumerate(xs)
+    ]
     (samples,) = ax.plot(xs, np.full(n, y + 0.08), "o", color=color, markersize=6, zorder=3)
     label = None
     if annotate:
-        label = ax.text(-0.2 * length, y + 0.08,
-                        f"{conv.label}\noffset {_fmt(xs[0])}, stride {_fmt(stride)}",
-                        ha="right", va="center", fontsize=9, color=color)
+        label = ax.text(
+            -0.2 * length,
+            y + 0.08,
+            f"{conv.label}\noffset {_fmt(xs[0])}, stride {_fmt(stride)}",
+            ha="right",
+            va="center",
+            fontsize=9,
+            color=color,
+        )
     return {"samples": samples, "footprints": footprints, "signal": signal, "label": label}
 
 
-def plot_grids_1d(n: int = 4, conventions: Sequence[Convention | str] = GRID_CONVENTIONS, *,
-                  length: float = 1.0, figsize: tuple[float, float] | None = None) -> Figure:
+def plot_grids_1d(
+    n: int = 4,
+    conventions: Sequence[Convention | str] = GRID_CONVENTIONS,
+    *,
+    length: float = 1.0,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
     """One row per convention: the same signal, ``n`` samples each.
 
     Parameters

@@ -21,11 +21,13 @@ def _check_extent(extent: Any) -> tuple[float, float] | None:
         return None
     return check_pair("extent", extent, lambda n, v: check_finite_float(n, v, positive=True), what="(H, W)")
 
+
 __all__ = ["grid_points_2d", "draw_grid_2d", "plot_grid_2d", "show_image", "plot_images"]
 
 
-def grid_points_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
-                   extent: tuple[float, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def grid_points_2d(
+    h: int, w: int, convention: Convention | str = "half_pixel", *, extent: tuple[float, float] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Sample positions of an ``h x w`` grid over the continuous image ``[0, W] x [0, H]``.
 
     Parameters
@@ -69,10 +71,19 @@ def show_image(ax: Axes, image: Any, *, cmap: str = "gray", **kwargs: Any) -> An
     return ax.imshow(img, cmap=check_cmap("cmap", cmap), extent=(0, ww, hh, 0), **kwargs)
 
 
-def draw_grid_2d(ax: Axes, h: int, w: int, convention: Convention | str = "half_pixel", *,
-                 extent: tuple[float, float] | None = None, color: str | None = None,
-                 cells: bool = True, marker: str = "o", markersize: float = 5.0,
-                 label: str | None = None) -> dict:
+def draw_grid_2d(
+    ax: Axes,
+    h: int,
+    w: int,
+    convention: Convention | str = "half_pixel",
+    *,
+    extent: tuple[float, float] | None = None,
+    color: str | None = None,
+    cells: bool = True,
+    marker: str = "o",
+    markersize: float = 5.0,
+    label: str | None = None,
+) -> dict:
     """Draw an ``h x w`` grid: each sample as a dot and its cell (one stride wide) as a box.
 
     Parameters
@@ -118,17 +129,23 @@ def draw_grid_2d(ax: Axes, h: int, w: int, convention: Convention | str = "half_
     if cells:
         for y in ys:
             for x in xs:
-                patches.append(ax.add_patch(plt.Rectangle((x - sx / 2, y - sy / 2), sx, sy, fill=False,
-                                                          edgecolor=color, linewidth=0.8, alpha=0.7)))
+                patches.append(
+                    ax.add_patch(
+                        plt.Rectangle(
+                            (x - sx / 2, y - sy / 2), sx, sy, fill=False, edgecolor=color, linewidth=0.8, alpha=0.7
+                        )
+                    )
+                )
     gx, gy = np.meshgrid(xs, ys)
-    (samples,) = ax.plot(gx.ravel(), gy.ravel(), marker, color=color, markersize=markersize,
-                         linestyle="none", label=label, zorder=3)
+    (samples,) = ax.plot(
+        gx.ravel(), gy.ravel(), marker, color=color, markersize=markersize, linestyle="none", label=label, zorder=3
+    )
     return {"samples": samples, "cells": patches}
 
 
 def _setup_axes(ax: Axes, big_h: float, big_w: float, margin: float) -> None:
     ax.set_xlim(-margin, big_w + margin)
-    ax.set_ylim(big_h + margin, -margin)          # y down, as in an image
+    ax.set_ylim(big_h + margin, -margin)  # y down, as in an image
     ax.set_aspect("equal")
     ax.set_xticks(np.arange(0, int(np.floor(big_w)) + 1))
     ax.set_yticks(np.arange(0, int(np.floor(big_h)) + 1))
@@ -136,8 +153,15 @@ def _setup_axes(ax: Axes, big_h: float, big_w: float, margin: float) -> None:
     ax.add_patch(plt.Rectangle((0, 0), big_w, big_h, fill=False, edgecolor="0.3", linewidth=1.2, linestyle=":"))
 
 
-def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *, image: Any = None,
-                 ax: Axes | None = None, title: str | None = None) -> Figure:
+def plot_grid_2d(
+    h: int,
+    w: int,
+    convention: Convention | str = "half_pixel",
+    *,
+    image: Any = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Figure:
     """An ``h x w`` grid on integer-corner axes, optionally over an image.
 
     Parameters
@@ -182,9 +206,16 @@ def plot_grid_2d(h: int, w: int, convention: Convention | str = "half_pixel", *,
     return fig
 
 
-def plot_images(images: Sequence[Any], titles: Sequence[str] | None = None, *, cmap: str = "gray",
-                vmin: float | None = -1.0, vmax: float | None = 1.0, size: float = 2.8,
-                suptitle: str | None = None) -> Figure:
+def plot_images(
+    images: Sequence[Any],
+    titles: Sequence[str] | None = None,
+    *,
+    cmap: str = "gray",
+    vmin: float | None = -1.0,
+    vmax: float | None = 1.0,
+    size: float = 2.8,
+    suptitle: str | None = None,
+) -> Figure:
     """Images side by side, each on its own integer-corner axes (``extent=(0, W, H, 0)``).
 
     Parameters

@@ -45,9 +45,17 @@ def _extent(h: int, w: int, origin: Origin) -> tuple[float, float, float, float]
     return (float(x0), float(x1), float(y1), float(y0))
 
 
-def draw_pixels(ax: Axes, image: Any, *, origin: Origin | str = Origin.CORNERS, cmap: str = "Greys",
-                vmin: float | None = None, vmax: float | None = None, grid: bool = True,
-                alpha: float = 1.0) -> Any:
+def draw_pixels(
+    ax: Axes,
+    image: Any,
+    *,
+    origin: Origin | str = Origin.CORNERS,
+    cmap: str = "Greys",
+    vmin: float | None = None,
+    vmax: float | None = None,
+    grid: bool = True,
+    alpha: float = 1.0,
+) -> Any:
     """Show a 2D array as pixels, each on its square, with pixel boundaries drawn.
 
     Parameters
@@ -89,9 +97,17 @@ def draw_pixels(ax: Axes, image: Any, *, origin: Origin | str = Origin.CORNERS, 
     return artist
 
 
-def draw_polygon(ax: Axes, polygon: Any, *, source: Origin | str = Origin.CORNERS,
-                 axes_origin: Origin | str = Origin.CORNERS, color: str = "C1", label: str | None = None,
-                 markers: bool = True, **kwargs: Any) -> Any:
+def draw_polygon(
+    ax: Axes,
+    polygon: Any,
+    *,
+    source: Origin | str = Origin.CORNERS,
+    axes_origin: Origin | str = Origin.CORNERS,
+    color: str = "C1",
+    label: str | None = None,
+    markers: bool = True,
+    **kwargs: Any,
+) -> Any:
     """Draw a closed polygon whose vertices are written in ``source`` on axes in ``axes_origin``.
 
     Parameters
@@ -108,33 +124,41 @@ def draw_polygon(ax: Axes, polygon: Any, *, source: Origin | str = Origin.CORNER
         Its data are the converted vertices, closed (first vertex repeated).
     """
     check_axes("ax", ax)
-    p = convert_origin(as_polygon(polygon), parse_origin(source, name="source"),
-                       parse_origin(axes_origin, name="axes_origin"))
+    p = convert_origin(
+        as_polygon(polygon), parse_origin(source, name="source"), parse_origin(axes_origin, name="axes_origin")
+    )
     color = check_color("color", color)
     markers = check_bool("markers", markers)
     closed = np.vstack([p, p[:1]])
     kwargs.setdefault("linewidth", 1.5)
     kwargs.setdefault("markersize", 3)
-    (line,) = ax.plot(closed[:, 0], closed[:, 1], "-", color=color, label=label,
-                      marker="o" if markers else None, **kwargs)
+    (line,) = ax.plot(
+        closed[:, 0], closed[:, 1], "-", color=color, label=label, marker="o" if markers else None, **kwargs
+    )
     return line
 
 
-def draw_points(ax: Axes, points: Any, *, source: Origin | str = Origin.CORNERS,
-                axes_origin: Origin | str = Origin.CORNERS, color: str = "C3", label: str | None = None,
-                **kwargs: Any) -> Any:
+def draw_points(
+    ax: Axes,
+    points: Any,
+    *,
+    source: Origin | str = Origin.CORNERS,
+    axes_origin: Origin | str = Origin.CORNERS,
+    color: str = "C3",
+    label: str | None = None,
+    **kwargs: Any,
+) -> Any:
     """Mark ``(x, y)`` points written in ``source`` on axes in ``axes_origin``; returns the Line2D."""
     check_axes("ax", ax)
-    p = convert_origin(as_points(points), parse_origin(source, name="source"),
-                       parse_origin(axes_origin, name="axes_origin")).reshape(-1, 2)
+    p = convert_origin(
+        as_points(points), parse_origin(source, name="source"), parse_origin(axes_origin, name="axes_origin")
+    ).reshape(-1, 2)
     color = check_color("color", color)
-    (line,) = ax.plot(p[:, 0], p[:, 1], "x", color=color, markersize=10, markeredgewidth=2.5,
-                      label=label, **kwargs)
+    (line,) = ax.plot(p[:, 0], p[:, 1], "x", color=color, markersize=10, markeredgewidth=2.5, label=label, **kwargs)
     return line
 
 
-def plot_origins(width: int = 3, height: int = 2, *,
-                 figsize: tuple[float, float] | None = (9.0, 3.4)) -> Figure:
+def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float] | None = (9.0, 3.4)) -> Figure:
     """The same ``height x width`` pixels under integer corners and integer centers.
 
     Each pixel is labelled with its center's coordinates in that panel's
@@ -185,8 +209,13 @@ def _check_entry(name: str, entry: Any, geometry: Any) -> None:
     parse_origin(entry[1], name=f"{name}[1]")
 
 
-def plot_polygon_on_pixels(mask: Any, polygons: Mapping[str, tuple[Any, Origin | str]], *,
-                           figsize: tuple[float, float] | None = None, colors: Any = None) -> Figure:
+def plot_polygon_on_pixels(
+    mask: Any,
+    polygons: Mapping[str, tuple[Any, Origin | str]],
+    *,
+    figsize: tuple[float, float] | None = None,
+    colors: Any = None,
+) -> Figure:
     """One panel per polygon, each drawn over the same pixels (integer corners).
 
     Parameters
@@ -225,8 +254,9 @@ def plot_polygon_on_pixels(mask: Any, polygons: Mapping[str, tuple[Any, Origin |
     return fig
 
 
-def plot_points_on_pixels(image: Any, points: Mapping[str, tuple[Any, Origin | str]], *,
-                          figsize: tuple[float, float] | None = None) -> Figure:
+def plot_points_on_pixels(
+    image: Any, points: Mapping[str, tuple[Any, Origin | str]], *, figsize: tuple[float, float] | None = None
+) -> Figure:
     """One panel per set of points, each over the same image (integer corners).
 
     Parameters
@@ -255,8 +285,9 @@ def plot_points_on_pixels(image: Any, points: Mapping[str, tuple[Any, Origin | s
     return fig
 
 
-def plot_rasterizations(polygon: Any, masks: Mapping[str, Any], *,
-                        figsize: tuple[float, float] | None = None) -> Figure:
+def plot_rasterizations(
+    polygon: Any, masks: Mapping[str, Any], *, figsize: tuple[float, float] | None = None
+) -> Figure:
     """One panel per rasterization of ``polygon``, with the exact polygon on top.
 
     Parameters

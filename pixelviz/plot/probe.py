@@ -38,6 +38,7 @@ def _check_pairs(name: str, pairs: Any, result: ProbeResult, label: str = "") ->
         chosen.append(meas)
     return chosen
 
+
 __all__ = ["draw_probe_pair", "plot_probe", "plot_probes"]
 
 
@@ -79,12 +80,20 @@ def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> 
     ref = source_coords(n, m, Convention.HALF_PIXEL)
     grids = {}
     for conv in GRID_CONVENTIONS:
-        (grids[conv],) = ax.plot(i, source_coords(n, m, conv) - ref, color=convention_color(conv),
-                                 linewidth=1.6, label=conv.label, zorder=1)
+        (grids[conv],) = ax.plot(
+            i, source_coords(n, m, conv) - ref, color=convention_color(conv), linewidth=1.6, label=conv.label, zorder=1
+        )
     rows = i if meas.one_hot else np.flatnonzero(meas.interior)
     measured_x = meas.picks[rows] if meas.one_hot else meas.centers[rows]
-    (pts,) = ax.plot(rows, measured_x - ref[rows], "o", color="black", markersize=3.2, zorder=3,
-                     label="measured" + (" pick" if meas.one_hot else ""))
+    (pts,) = ax.plot(
+        rows,
+        measured_x - ref[rows],
+        "o",
+        color="black",
+        markersize=3.2,
+        zorder=3,
+        label="measured" + (" pick" if meas.one_hot else ""),
+    )
     ax.axhline(0, color="0.85", linewidth=0.6, zorder=0)
     ax.set_title(f"{n} → {m} samples", fontsize=9)
     ax.set_xlabel("output index i", fontsize=8)
@@ -94,8 +103,13 @@ def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> 
     return {"measured": pts, "grids": grids}
 
 
-def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
-               title: str | None = None, figsize: tuple[float, float] | None = (8.0, 2.3)) -> Figure:
+def plot_probe(
+    result: ProbeResult,
+    pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)),
+    *,
+    title: str | None = None,
+    figsize: tuple[float, float] | None = (8.0, 2.3),
+) -> Figure:
     """One small panel per size pair: measured coordinates vs the ① ② ③ grids.
 
     Parameters
@@ -130,9 +144,14 @@ def plot_probe(result: ProbeResult, pairs: Sequence[tuple[int, int]] = ((24, 36)
     return fig
 
 
-def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
-                pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)), *,
-                width: float = 7.5, row_height: float = 1.1, title: str | None = None) -> Figure:
+def plot_probes(
+    rows: Sequence[tuple[str, ProbeResult]],
+    pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)),
+    *,
+    width: float = 7.5,
+    row_height: float = 1.1,
+    title: str | None = None,
+) -> Figure:
     """A grid of :func:`draw_probe_pair` panels: one row per probed op, one column per pair.
 
     Parameters
@@ -163,10 +182,9 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
         _check_pairs("pairs", pairs, _check_result(f"rows[{k}][1]", row[1]), str(row[0]))
     width = check_finite_float("width", width, positive=True, maximum=100.0)
     row_height = check_finite_float("row_height", row_height, positive=True, maximum=20.0)
-    top = 0.5 + (0.25 if title else 0.0)                      # inches above the first row
+    top = 0.5 + (0.25 if title else 0.0)  # inches above the first row
     height = top + row_height * len(rows)
-    fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, height),
-                             squeeze=False, sharex="col")
+    fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, height), squeeze=False, sharex="col")
     for r, (label, result) in enumerate(rows):
         for c, pair in enumerate(pairs):
             meas = cast(PairMeasurement, result.fit(*pair))  # checked above
@@ -174,18 +192,31 @@ def plot_probes(rows: Sequence[tuple[str, ProbeResult]],
             axes[r][c].set_title("")
             axes[r][c].set_title(f"{pair[0]} → {pair[1]}", fontsize=8, loc="left")
             axes[r][c].set_xlabel("")
-        axes[r][-1].text(1.04, 0.5, f"{label}\n→ {result.verdict}", transform=axes[r][-1].transAxes,
-                         fontsize=7, va="center", wrap=True)
+        axes[r][-1].text(
+            1.04,
+            0.5,
+            f"{label}\n→ {result.verdict}",
+            transform=axes[r][-1].transAxes,
+            fontsize=7,
+            va="center",
+            wrap=True,
+        )
     for ax in axes[-1]:
         ax.set_xlabel("output index i", fontsize=8)
     handles, labels = axes[0][0].get_legend_handles_labels()
     labels = [lab.replace("measured pick", "measured") for lab in labels]
     if title:
         fig.suptitle(title, x=0.02, y=1 - 0.04 / height, ha="left", va="top", fontsize=9)
-    fig.legend(handles, labels, loc="upper center", ncol=4, fontsize=7, frameon=False,
-               bbox_to_anchor=(0.5, 1 - (0.25 if title else 0.0) / height))
+    fig.legend(
+        handles,
+        labels,
+        loc="upper center",
+        ncol=4,
+        fontsize=7,
+        frameon=False,
+        bbox_to_anchor=(0.5, 1 - (0.25 if title else 0.0) / height),
+    )
     fig.supylabel("x − x② (input px)", fontsize=8)
     # Fixed margins (tight_layout costs ~50 ms per panel and the book draws ~100).
-    fig.subplots_adjust(left=0.09, right=0.72, bottom=0.45 / height, top=1 - top / height,
-                        hspace=0.55, wspace=0.28)
+    fig.subplots_adjust(left=0.09, right=0.72, bottom=0.45 / height, top=1 - top / height, hspace=0.55, wspace=0.28)
     return fig

@@ -39,12 +39,21 @@ from ._check import check_axes, check_figsize
 from ._style import SIGNAL_COLOR, convention_color
 from .grid2d import _setup_axes, draw_grid_2d, show_image
 
-__all__ = ["input_grid", "resize_positions", "draw_resize_1d", "draw_resize_values_1d", "plot_resize_1d",
-           "plot_resize_versions_1d", "plot_resize_2d", "plot_sampling_1d"]
+__all__ = [
+    "input_grid",
+    "resize_positions",
+    "draw_resize_1d",
+    "draw_resize_values_1d",
+    "plot_resize_1d",
+    "plot_resize_versions_1d",
+    "plot_resize_2d",
+    "plot_sampling_1d",
+]
 
 INPUT_COLOR = "0.25"
 #: Edge colour of the ring around an output sample that reads outside the span of the input samples.
 OUTSIDE_COLOR = "k"
+
 
 def input_grid(convention: Convention | str) -> Convention:
     """The article's grid (①, ② or ③) on which ``convention`` (any ONNX mode) reads its input.
@@ -59,8 +68,9 @@ def input_grid(convention: Convention | str) -> Convention:
     return parse_convention(convention).grid
 
 
-def resize_positions(n_in: int, n_out: int, convention: Convention | str, *,
-                     scale: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+def resize_positions(
+    n_in: int, n_out: int, convention: Convention | str, *, scale: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Where the input and the output samples of a resize sit on the signal ``[0, n_in]``.
 
     Parameters
@@ -117,9 +127,19 @@ def _reads(table: ResizeWeights, i: int) -> dict:
     return {j: w for j, w in out.items() if abs(w) > 1e-12}
 
 
-def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str, *,
-                   mode: str = "linear", reads: Sequence[int] | None = None, y: float = 0.0,
-                   label: str | None = None, scale: float | None = None, fontsize: float = 9.0) -> dict:
+def draw_resize_1d(
+    ax: Axes,
+    n_in: int,
+    n_out: int,
+    convention: Convention | str,
+    *,
+    mode: str = "linear",
+    reads: Sequence[int] | None = None,
+    y: float = 0.0,
+    label: str | None = None,
+    scale: float | None = None,
+    fontsize: float = 9.0,
+) -> dict:
     """One row: the input grid (grey) under the output grid (convention colour), reads as lines.
 
     Parameters
@@ -170,22 +190,35 @@ def draw_resize_1d(ax: Axes, n_in: int, n_out: int, convention: Convention | str
     lines = []
     for i in reads:
         for j, wgt in _reads(table, i).items():
-            (ln,) = ax.plot([p[i], q[j]], [y + 0.5, y], "-", color=color,
-                            alpha=float(np.clip(0.25 + 0.75 * abs(wgt), 0, 1)), linewidth=1.4)
+            (ln,) = ax.plot(
+                [p[i], q[j]],
+                [y + 0.5, y],
+                "-",
+                color=color,
+                alpha=float(np.clip(0.25 + 0.75 * abs(wgt), 0, 1)),
+                linewidth=1.4,
+            )
             lines.append(ln)
     artists += lines
     outside = np.flatnonzero(reads_outside(n_in, n_out, conv, scale=scale))
     if len(outside):
-        artists += ax.plot(p[outside], np.full(len(outside), y + 0.5), "o", markerfacecolor="none",
-                           markeredgecolor=OUTSIDE_COLOR, markersize=9, zorder=4)
+        artists += ax.plot(
+            p[outside],
+            np.full(len(outside), y + 0.5),
+            "o",
+            markerfacecolor="none",
+            markeredgecolor=OUTSIDE_COLOR,
+            markersize=9,
+            zorder=4,
+        )
     text = label if label is not None else f"{conv.symbol} {n_in} → {n_out}"
-    artists.append(ax.text(-0.06 * length, y + 0.25, text, ha="right", va="center", fontsize=fontsize,
-                           color=color))
+    artists.append(ax.text(-0.06 * length, y + 0.25, text, ha="right", va="center", fontsize=fontsize, color=color))
     return {"inputs": inputs, "outputs": outputs, "reads": lines, "outside": outside, "artists": artists}
 
 
-def draw_resize_values_1d(ax: Axes, signal: Any, n_out: int, convention: Convention | str, *,
-                          mode: str = "linear", scale: float | None = None) -> dict:
+def draw_resize_values_1d(
+    ax: Axes, signal: Any, n_out: int, convention: Convention | str, *, mode: str = "linear", scale: float | None = None
+) -> dict:
     """The values of a 1D resize on the same x axis as :func:`draw_resize_1d`.
 
     Input sample ``j`` is a grey stem at its position, the output of
@@ -233,9 +266,15 @@ def _finish_1d(ax: Axes, length: float, rows: int) -> None:
         ax.spines[side].set_visible(False)
 
 
-def plot_resize_1d(n_in: int, n_out: int, convention: Convention | str = "half_pixel", *,
-                   mode: str = "linear", reads: Sequence[int] | None = None,
-                   figsize: tuple[float, float] | None = None) -> Figure:
+def plot_resize_1d(
+    n_in: int,
+    n_out: int,
+    convention: Convention | str = "half_pixel",
+    *,
+    mode: str = "linear",
+    reads: Sequence[int] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
     """A 1D resize overlay: input squares, output dots, lines for the reads.
 
     Output samples outside the span of the input samples (they need
@@ -254,8 +293,13 @@ def plot_resize_1d(n_in: int, n_out: int, convention: Convention | str = "half_p
     return fig
 
 
-def plot_resize_versions_1d(n: int = 4, versions: Sequence[tuple[str, int, str]] | None = None, *,
-                            mode: str = "linear", figsize: tuple[float, float] | None = None) -> Figure:
+def plot_resize_versions_1d(
+    n: int = 4,
+    versions: Sequence[tuple[str, int, str]] | None = None,
+    *,
+    mode: str = "linear",
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
     """The article's 2x resize versions stacked on one axis.
 
     Parameters
@@ -275,8 +319,12 @@ def plot_resize_versions_1d(n: int = 4, versions: Sequence[tuple[str, int, str]]
     n = check_size("n", n)
     parse_mode(mode)
     if versions is None:
-        versions = [("align_corners", 2 * n - 1, "① half stride"), ("align_corners", 2 * n, "① twice pixels"),
-                    ("half_pixel", 2 * n, "② half-pixel"), ("asymmetric", 2 * n, "③ asymmetric")]
+        versions = [
+            ("align_corners", 2 * n - 1, "① half stride"),
+            ("align_corners", 2 * n, "① twice pixels"),
+            ("half_pixel", 2 * n, "② half-pixel"),
+            ("asymmetric", 2 * n, "③ asymmetric"),
+        ]
     if isinstance(versions, (str, bytes)) or not isinstance(versions, (list, tuple)) or not versions:
         raise TypeError(f"versions must be a non-empty list of (convention, output length, label); got {versions!r}")
     for k, v in enumerate(versions):
@@ -288,17 +336,27 @@ def plot_resize_versions_1d(n: int = 4, versions: Sequence[tuple[str, int, str]]
     for row, (conv, m, label) in enumerate(versions):
         draw_resize_1d(ax, n, m, conv, mode=mode, reads=range(m), y=-1.1 * row, label=f"{label}\n{n} → {m}")
     _finish_1d(ax, float(n), len(versions))
-    ax.set_title(f"2x {mode} resize of {n} samples: grey squares = input, dots = output, "
-                 "ringed = outside the input grid", fontsize=9)
+    ax.set_title(
+        f"2x {mode} resize of {n} samples: grey squares = input, dots = output, ringed = outside the input grid",
+        fontsize=9,
+    )
     fig.tight_layout()
     return fig
 
 
-def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
-                   convention: Convention | str = "half_pixel", *, mode: str = "linear",
-                   reads: Sequence[tuple[int, int]] | None = None, ax: Axes | None = None,
-                   title: str | None = None, scale: float | None = None, image: Any = None,
-                   legend: bool = True) -> Figure:
+def plot_resize_2d(
+    in_shape: tuple[int, int],
+    out_shape: tuple[int, int],
+    convention: Convention | str = "half_pixel",
+    *,
+    mode: str = "linear",
+    reads: Sequence[tuple[int, int]] | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    scale: float | None = None,
+    image: Any = None,
+    legend: bool = True,
+) -> Figure:
     """A 2D resize overlay on integer-corner axes of the input image ``[0, W] x [0, H]``.
 
     The input grid is drawn in grey (cells and squares), the output samples
@@ -344,9 +402,15 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
         reads = [(0, 0), (h // 2, w // 2)]
     if isinstance(reads, (str, bytes)) or not isinstance(reads, (list, tuple)):
         raise TypeError(f"reads must be a list of (row, col) output samples; got {reads!r}")
-    reads = [(check_int(f"reads[{k}][0]", rc[0], minimum=0, maximum=h - 1),
-              check_int(f"reads[{k}][1]", rc[1], minimum=0, maximum=w - 1))
-             if isinstance(rc, (list, tuple)) and len(rc) == 2 else _bad_read(k, rc) for k, rc in enumerate(reads)]
+    reads = [
+        (
+            check_int(f"reads[{k}][0]", rc[0], minimum=0, maximum=h - 1),
+            check_int(f"reads[{k}][1]", rc[1], minimum=0, maximum=w - 1),
+        )
+        if isinstance(rc, (list, tuple)) and len(rc) == 2
+        else _bad_read(k, rc)
+        for k, rc in enumerate(reads)
+    ]
     if ax is None:
         fig, ax = plt.subplots(figsize=(4.2, 4.2 * big_h / big_w + 0.4))
     else:
@@ -354,27 +418,50 @@ def plot_resize_2d(in_shape: tuple[int, int], out_shape: tuple[int, int],
     if image is not None:
         show_image(ax, np.asarray(image), cmap="Greys", vmin=0, vmax=1.3, alpha=0.6)
     extent = (float(big_h), float(big_w))
-    draw_grid_2d(ax, big_h, big_w, grid, extent=extent, color=INPUT_COLOR, marker="s", markersize=7,
-                 label=f"input {big_h}×{big_w}")
+    draw_grid_2d(
+        ax,
+        big_h,
+        big_w,
+        grid,
+        extent=extent,
+        color=INPUT_COLOR,
+        marker="s",
+        markersize=7,
+        label=f"input {big_h}×{big_w}",
+    )
     qy, py = resize_positions(big_h, h, conv, scale=scale)
     qx, px = resize_positions(big_w, w, conv, scale=scale)
     color = convention_color(conv)
     gx, gy = np.meshgrid(px, py)
-    ax.plot(gx.ravel(), gy.ravel(), "o", color=color, markersize=5, linestyle="none",
-            label=f"output {h}×{w}", zorder=3)
+    ax.plot(gx.ravel(), gy.ravel(), "o", color=color, markersize=5, linestyle="none", label=f"output {h}×{w}", zorder=3)
     out_y = reads_outside(big_h, h, conv, scale=scale)
     out_x = reads_outside(big_w, w, conv, scale=scale)
     ring = out_y[:, None] | out_x[None, :]
     if ring.any():
-        ax.plot(gx[ring], gy[ring], "o", markerfacecolor="none", markeredgecolor=OUTSIDE_COLOR, markersize=9,
-                linestyle="none", zorder=4, label="reads outside the input")
+        ax.plot(
+            gx[ring],
+            gy[ring],
+            "o",
+            markerfacecolor="none",
+            markeredgecolor=OUTSIDE_COLOR,
+            markersize=9,
+            linestyle="none",
+            zorder=4,
+            label="reads outside the input",
+        )
     ty = resize_weights(big_h, h, mode, conv, scale=scale)
     tx = resize_weights(big_w, w, mode, conv, scale=scale)
     for r, c in reads:
         for jr, wr in _reads(ty, r).items():
             for jc, wc in _reads(tx, c).items():
-                ax.plot([px[c], qx[jc]], [py[r], qy[jr]], "-", color=color,
-                        alpha=float(np.clip(0.25 + 0.75 * abs(wr * wc), 0, 1)), linewidth=1.3)
+                ax.plot(
+                    [px[c], qx[jc]],
+                    [py[r], qy[jr]],
+                    "-",
+                    color=color,
+                    alpha=float(np.clip(0.25 + 0.75 * abs(wr * wc), 0, 1)),
+                    linewidth=1.3,
+                )
     _setup_axes(ax, big_h, big_w, 0.35)
     if legend:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize=8, frameon=False)
@@ -386,9 +473,15 @@ def _bad_read(k: int, rc: Any) -> tuple[int, int]:
     raise ValueError(f"reads[{k}] must be a (row, col) pair; got {rc!r}")
 
 
-def plot_sampling_1d(signal: Callable[[np.ndarray], np.ndarray], n: int, *, length: float = 1.0,
-                     supersample: int = 16, dense: int = 2000,
-                     figsize: tuple[float, float] | None = None) -> Figure:
+def plot_sampling_1d(
+    signal: Callable[[np.ndarray], np.ndarray],
+    n: int,
+    *,
+    length: float = 1.0,
+    supersample: int = 16,
+    dense: int = 2000,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
     """Sample a continuous 1D signal on grid ②, with and without a box pre-filter.
 
     Top: the signal (grey), its ``n`` point samples and their linear
@@ -429,12 +522,15 @@ def plot_sampling_1d(signal: Callable[[np.ndarray], np.ndarray], n: int, *, leng
         if out.shape != at.shape:
             raise ValueError(f"signal must return one value per position, shape {at.shape}; got shape {out.shape}")
         return out
+
     point = values(t)
     boxed = values(sample_positions(n * s, "half_pixel", length)).reshape(n, s).mean(1)
     fig, axes = plt.subplots(2, 1, figsize=figsize or (8, 4), sharex=True)
     color = convention_color(Convention.HALF_PIXEL)
-    for ax, vals, name in [(axes[0], point, "point samples (no filter)"),
-                           (axes[1], boxed, "box-filtered samples (mean over each footprint)")]:
+    for ax, vals, name in [
+        (axes[0], point, "point samples (no filter)"),
+        (axes[1], boxed, "box-filtered samples (mean over each footprint)"),
+    ]:
         ax.plot(t_dense, values(t_dense), color="0.7", linewidth=0.8, label="continuous signal")
         ax.plot(t_dense, resize(vals, dense, "linear"), color=color, linewidth=1.4, label="reconstruction")
         ax.plot(t, vals, "o", color=color, markersize=4, label=name)

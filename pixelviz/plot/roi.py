@@ -17,8 +17,9 @@ from ._check import check_axes, check_figsize, check_image, check_mapping
 from ._style import SIGNAL_COLOR, convention_color
 
 
-def _check_roi_drawing(image_shape: Any, box: Any, output_size: Any, sampling_ratio: Any, cell: Any,
-                       image: Any) -> tuple[int, int, Any, int, int, tuple[int, int], Any]:
+def _check_roi_drawing(
+    image_shape: Any, box: Any, output_size: Any, sampling_ratio: Any, cell: Any, image: Any
+) -> tuple[int, int, Any, int, int, tuple[int, int], Any]:
     """The checked arguments of :func:`draw_roi_align` (shared with :func:`plot_roi_align`)."""
     height, width = check_size_pair("image_shape", image_shape)
     if height * width > 64 * 64:
@@ -39,6 +40,7 @@ def _check_roi_drawing(image_shape: Any, box: Any, output_size: Any, sampling_ra
         raise ValueError(f"image must have image_shape {(height, width)}; got shape {img.shape}")
     return height, width, b, k, s, (row, col), img
 
+
 __all__ = ["MISSING_COLOR", "EXTRA_COLOR", "NEIGHBOR_COLOR", "draw_roi_align", "plot_roi_align", "plot_masks"]
 
 #: Fill of the pixels a sample point interpolates (shaded by its bilinear weight).
@@ -46,9 +48,17 @@ NEIGHBOR_COLOR = "#9467bd"
 _NEIGHBOR_COLOR = NEIGHBOR_COLOR
 
 
-def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size: int = 2, *,
-                   sampling_ratio: int = 1, aligned: bool = True, cell: tuple[int, int] = (0, 0),
-                   image: Any = None) -> dict:
+def draw_roi_align(
+    ax: Axes,
+    image_shape: tuple[int, int],
+    box: Any,
+    output_size: int = 2,
+    *,
+    sampling_ratio: int = 1,
+    aligned: bool = True,
+    cell: tuple[int, int] = (0, 0),
+    image: Any = None,
+) -> dict:
     """Draw where RoIAlign samples one box, and the pixels one output cell reads.
 
     Everything is drawn in integer-corner coordinates (pixel ``(r, c)`` is
@@ -91,13 +101,13 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
         ``(row, col, weight)`` list of the shown cell's first sample.
     """
     check_axes("ax", ax)
-    height, width, b, k, sampling_ratio, cell, image = _check_roi_drawing(image_shape, box, output_size,
-                                                                          sampling_ratio, cell, image)
+    height, width, b, k, sampling_ratio, cell, image = _check_roi_drawing(
+        image_shape, box, output_size, sampling_ratio, cell, image
+    )
     aligned = check_bool("aligned", aligned)
     color = convention_color(Convention.HALF_PIXEL if aligned else Convention.ASYMMETRIC)
     if image is not None:
-        ax.imshow(image, cmap="Greys", alpha=0.35, extent=(0, width, height, 0),
-                  interpolation="nearest")
+        ax.imshow(image, cmap="Greys", alpha=0.35, extent=(0, width, height, 0), interpolation="nearest")
     for v in range(width + 1):
         ax.axvline(v, color="0.8", lw=0.8, zorder=0)
     for v in range(height + 1):
@@ -105,11 +115,12 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
     cy, cx = np.meshgrid(index_to_coord(np.arange(height)), index_to_coord(np.arange(width)), indexing="ij")
     ax.plot(cx.ravel(), cy.ravel(), ".", color="0.55", ms=4, zorder=1)
 
-    xs, ys = roi_sample_points(b, k, sampling_ratio, aligned)        # sample-index space
-    ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
-                               edgecolor=SIGNAL_COLOR, lw=2.2, zorder=3))
+    xs, ys = roi_sample_points(b, k, sampling_ratio, aligned)  # sample-index space
+    ax.add_patch(
+        plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False, edgecolor=SIGNAL_COLOR, lw=2.2, zorder=3)
+    )
     edges_x, edges_y = roi_bin_edges(b, k)
-    for ex, ey in zip(edges_x[1:-1], edges_y[1:-1]):                   # the inner bin edges
+    for ex, ey in zip(edges_x[1:-1], edges_y[1:-1]):  # the inner bin edges
         ax.plot([ex] * 2, [b[1], b[3]], "--", color=SIGNAL_COLOR, lw=1, zorder=3)
         ax.plot([b[0], b[2]], [ey] * 2, "--", color=SIGNAL_COLOR, lw=1, zorder=3)
 
@@ -126,13 +137,41 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
     for r, c, w in neighbors:
         if w <= 0:
             continue
-        ax.add_patch(plt.Rectangle((c, r), 1, 1, facecolor=_NEIGHBOR_COLOR, alpha=0.15 + 0.55 * w,
-                                   edgecolor=_NEIGHBOR_COLOR, lw=1.2, zorder=2))
-        ax.text(c + 0.5, r + 0.8, f"{w:.2f}", ha="center", va="center", fontsize=8, color="k", zorder=6,
-                bbox=dict(facecolor="white", alpha=0.75, edgecolor="none", pad=0.6))  # legible over the samples
+        ax.add_patch(
+            plt.Rectangle(
+                (c, r),
+                1,
+                1,
+                facecolor=_NEIGHBOR_COLOR,
+                alpha=0.15 + 0.55 * w,
+                edgecolor=_NEIGHBOR_COLOR,
+                lw=1.2,
+                zorder=2,
+            )
+        )
+        ax.text(
+            c + 0.5,
+            r + 0.8,
+            f"{w:.2f}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="k",
+            zorder=6,
+            bbox=dict(facecolor="white", alpha=0.75, edgecolor="none", pad=0.6),
+        )  # legible over the samples
 
-    ax.plot(intended[:, 0], intended[:, 1], "o", mfc="none", mec=SIGNAL_COLOR, ms=8, mew=1.4, zorder=4,
-            label="sample point in the box")
+    ax.plot(
+        intended[:, 0],
+        intended[:, 1],
+        "o",
+        mfc="none",
+        mec=SIGNAL_COLOR,
+        ms=8,
+        mew=1.4,
+        zorder=4,
+        label="sample point in the box",
+    )
     ax.plot(read[:, 0], read[:, 1], "o", color=color, ms=5, zorder=5, label="point actually read")
     if not aligned:
         p, q = intended[0], read[0]
@@ -147,15 +186,23 @@ def draw_roi_align(ax: Axes, image_shape: tuple[int, int], box: Any, output_size
     return {"intended": intended, "read": read, "neighbors": neighbors}
 
 
-def plot_roi_align(image_shape: tuple[int, int] = (6, 7), box: Any = (1.3, 1.2, 5.1, 4.6), output_size: int = 2,
-                   *, sampling_ratio: int = 1, cell: tuple[int, int] = (0, 0), image: Any = None,
-                   figsize: tuple[float, float] | None = None) -> Figure:
+def plot_roi_align(
+    image_shape: tuple[int, int] = (6, 7),
+    box: Any = (1.3, 1.2, 5.1, 4.6),
+    output_size: int = 2,
+    *,
+    sampling_ratio: int = 1,
+    cell: tuple[int, int] = (0, 0),
+    image: Any = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
     """``aligned=True`` and ``aligned=False`` side by side (see :func:`draw_roi_align`)."""
     _check_roi_drawing(image_shape, box, output_size, sampling_ratio, cell, image)
     fig, axes = plt.subplots(1, 2, figsize=check_figsize("figsize", figsize) or (10, 4.6), constrained_layout=True)
     for ax, aligned in zip(axes, (True, False)):
-        draw_roi_align(ax, image_shape, box, output_size, sampling_ratio=sampling_ratio, aligned=aligned,
-                       cell=cell, image=image)
+        draw_roi_align(
+            ax, image_shape, box, output_size, sampling_ratio=sampling_ratio, aligned=aligned, cell=cell, image=image
+        )
     handles, labels = axes[1].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=9, bbox_to_anchor=(0.5, -0.06))
     return fig
@@ -166,8 +213,9 @@ MISSING_COLOR, EXTRA_COLOR = (0.84, 0.15, 0.16), (0.12, 0.47, 0.71)
 _MISSING, _EXTRA = np.array(MISSING_COLOR), np.array(EXTRA_COLOR)
 
 
-def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any = None,
-               figsize: tuple[float, float] | None = None) -> Figure:
+def plot_masks(
+    masks: dict, *, truth: Any = None, polygon: Any = None, box: Any = None, figsize: tuple[float, float] | None = None
+) -> Figure:
     """Binary masks side by side, with their errors against a reference.
 
     Parameters
@@ -187,8 +235,9 @@ def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any 
     Figure
     """
     check_mapping("masks", masks, "title -> (H, W) mask", "mask")
-    items = [(title, check_image(f"masks[{title!r}]", m, ndim=(2,), allow_nan=False) > 0.5)
-             for title, m in masks.items()]
+    items = [
+        (title, check_image(f"masks[{title!r}]", m, ndim=(2,), allow_nan=False) > 0.5) for title, m in masks.items()
+    ]
     shapes = {m.shape for _, m in items}
     if len(shapes) != 1:
         raise ValueError(f"masks must all have one shape; got shapes {sorted(shapes)}")
@@ -200,8 +249,9 @@ def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any 
     if rect is not None and rect.shape != (4,):
         raise ValueError(f"box must be one (x0, y0, x1, y1) box, shape (4,); got shape {rect.shape}")
     figsize = check_figsize("figsize", figsize)
-    fig, axes = plt.subplots(1, len(items), figsize=figsize or (3.4 * len(items), 3.6), constrained_layout=True,
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        1, len(items), figsize=figsize or (3.4 * len(items), 3.6), constrained_layout=True, squeeze=False
+    )
     for ax, (title, m) in zip(axes[0], items):
         height, width = m.shape
         rgb = np.ones((height, width, 3))
@@ -215,8 +265,9 @@ def plot_masks(masks: dict, *, truth: Any = None, polygon: Any = None, box: Any 
             ax.plot(np.r_[poly[:, 0], poly[0, 0]], np.r_[poly[:, 1], poly[0, 1]], "-", color="k", lw=1.2)
         if rect is not None:
             b = rect
-            ax.add_patch(plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False,
-                                       edgecolor=SIGNAL_COLOR, lw=1.5))
+            ax.add_patch(
+                plt.Rectangle((b[0], b[1]), b[2] - b[0], b[3] - b[1], fill=False, edgecolor=SIGNAL_COLOR, lw=1.5)
+            )
         ax.set_title(title, fontsize=10)
         ax.set_xlim(0, width)
         ax.set_ylim(height, 0)

@@ -80,10 +80,13 @@ __all__ = [
 ]
 
 
-def probe_resize(fn: Callable[[NDArray[np.float64], int], Any], *,
-                 pairs: Sequence[tuple[int, int]] = DEFAULT_PAIRS,
-                 tiny_pairs: Sequence[tuple[int, int]] = TINY_PAIRS,
-                 seed: int = 0) -> ProbeResult:
+def probe_resize(
+    fn: Callable[[NDArray[np.float64], int], Any],
+    *,
+    pairs: Sequence[tuple[int, int]] = DEFAULT_PAIRS,
+    tiny_pairs: Sequence[tuple[int, int]] = TINY_PAIRS,
+    seed: int = 0,
+) -> ProbeResult:
     """Recover the coordinate map of a black-box 1D resize and name its convention.
 
     Parameters

@@ -33,11 +33,11 @@ from .result import PairMeasurement, ProbeKind, ProbeResult, Unnamed, UnnamedRou
 __all__ = ["classify_measurements", "is_linear", "not_linear"]
 
 # Tolerances (input-index units unless stated).
-_LINEAR_ATOL = 2e-4       # fn(r) vs W @ r, r uniform in [0, 1)
-_ROWSUM_ATOL = 2e-3       # interior rows of an interpolation sum to 1
-_INTERP_ATOL = 2e-3       # centroid vs candidate map, interpolation
-_FILTER_ATOL = 0.2        # mean deviation of the filter-center lines from a candidate map
-_KERNEL_BIAS = 0.1        # largest centroid bias accepted for a symmetric kernel
+_LINEAR_ATOL = 2e-4  # fn(r) vs W @ r, r uniform in [0, 1)
+_ROWSUM_ATOL = 2e-3  # interior rows of an interpolation sum to 1
+_INTERP_ATOL = 2e-3  # centroid vs candidate map, interpolation
+_FILTER_ATOL = 0.2  # mean deviation of the filter-center lines from a candidate map
+_KERNEL_BIAS = 0.1  # largest centroid bias accepted for a symmetric kernel
 _FILTER_VARIANCE_GAIN = 1.5  # down-pair row variance this much above up-pairs => filter
 
 
@@ -122,6 +122,7 @@ def _kernel_changes_with_scale(pairs: Sequence[PairMeasurement], conv: str) -> b
     (scikit-image's Gaussian ``anti_aliasing`` before a cubic spline keeps
     the tap count but changes the weights).
     """
+
     def rows(p: PairMeasurement) -> Iterator[tuple[float, int, NDArray[np.float64]]]:
         x = np.round(_coords(p.in_size, p.out_size, conv), 9)
         for i in np.flatnonzero(p.interior):
@@ -140,7 +141,7 @@ def _kernel_changes_with_scale(pairs: Sequence[PairMeasurement], conv: str) -> b
                     # Align the two rows on floor(x) and compare them tap by tap.
                     lo = max(-k, -ku)
                     hi = min(len(w) - k, len(wu) - ku)
-                    if np.max(np.abs(w[k + lo:k + hi] - wu[ku + lo:ku + hi])) > 1e-3:
+                    if np.max(np.abs(w[k + lo : k + hi] - wu[ku + lo : ku + hi])) > 1e-3:
                         return True
     return False
 
@@ -151,8 +152,7 @@ def _tiny_matches(meas: PairMeasurement, atol: float) -> set[str] | None:
     if not np.isfinite(c) or abs(meas.weights[0].sum() - 1.0) > _ROWSUM_ATOL:
         return None
     n = meas.in_size
-    return {conv.value for conv in RESIZE_CONVENTIONS
-            if abs(c - np.clip(_coords(n, 1, conv)[0], 0, n - 1)) <= atol}
+    return {conv.value for conv in RESIZE_CONVENTIONS if abs(c - np.clip(_coords(n, 1, conv)[0], 0, n - 1)) <= atol}
 
 
 def _nearest_matches(meas: PairMeasurement) -> set[tuple[str, str]]:
@@ -189,14 +189,27 @@ def _ordered(names: set[str]) -> tuple[str, ...]:
     return tuple(c.value for c in RESIZE_CONVENTIONS if c.value in names)
 
 
-def _result(convention: str, kind: ProbeKind, reason: str, pairs: Sequence[PairMeasurement], *,
-            candidates: Sequence[str] = (), rounding: str | None = None,
-            nearest_candidates: Sequence[tuple[str, str]] = (),
-            center_candidates: Sequence[str] = ()) -> ProbeResult:
-    return ProbeResult(_verdict(convention, "convention"), kind, tuple(Convention(c) for c in candidates),
-                       None if rounding is None else _rounding(rounding, "rounding"),
-                       tuple((Convention(c), _rounding(r, "rounding")) for c, r in nearest_candidates),
-                       tuple(Convention(c) for c in center_candidates), reason, tuple(pairs))
+def _result(
+    convention: str,
+    kind: ProbeKind,
+    reason: str,
+    pairs: Sequence[PairMeasurement],
+    *,
+    candidates: Sequence[str] = (),
+    rounding: str | None = None,
+    nearest_candidates: Sequence[tuple[str, str]] = (),
+    center_candidates: Sequence[str] = (),
+) -> ProbeResult:
+    return ProbeResult(
+        _verdict(convention, "convention"),
+        kind,
+        tuple(Convention(c) for c in candidates),
+        None if rounding is None else _rounding(rounding, "rounding"),
+        tuple((Convention(c), _rounding(r, "rounding")) for c, r in nearest_candidates),
+        tuple(Convention(c) for c in center_candidates),
+        reason,
+        tuple(pairs),
+    )
 
 
 def is_linear(weights: ArrayLike, nonlinearity: float) -> bool:
@@ -230,9 +243,12 @@ def not_linear(pair: tuple[int, int], nonlinearity: float, measured: Sequence[Pa
     n, m = check_pair("pair", pair, check_size, what="(in_size, out_size)")
     nonlinearity = check_finite_float("nonlinearity", nonlinearity, minimum=0.0)
     measured = _check_measured("measured", measured)
-    return _result(Unnamed.INCONCLUSIVE, ProbeKind.INCONCLUSIVE,
-                   f"fn is not linear in its input ({n}→{m}: |fn(r) − W r| = {nonlinearity:.3g}); "
-                   "a resize of a signal must be", measured)
+    return _result(
+        Unnamed.INCONCLUSIVE,
+        ProbeKind.INCONCLUSIVE,
+        f"fn is not linear in its input ({n}→{m}: |fn(r) − W r| = {nonlinearity:.3g}); a resize of a signal must be",
+        measured,
+    )
 
 
 def _filter_candidates(usable: Sequence[PairMeasurement]) -> tuple[set[str], float]:
@@ -242,8 +258,9 @@ def _filter_candidates(usable: Sequence[PairMeasurement]) -> tuple[set[str], flo
     return {c for c, v in scores.items() if v <= min(best + 1e-6, _FILTER_ATOL)}, best
 
 
-def _classify_nearest(measured: Sequence[PairMeasurement], tiny_measured: Sequence[PairMeasurement],
-                      all_pairs: Sequence[PairMeasurement]) -> ProbeResult:
+def _classify_nearest(
+    measured: Sequence[PairMeasurement], tiny_measured: Sequence[PairMeasurement], all_pairs: Sequence[PairMeasurement]
+) -> ProbeResult:
     common: set[tuple[str, str]] = set.intersection(*[_nearest_matches(p) for p in measured])
     for p in tiny_measured:
         if p.one_hot:
@@ -256,28 +273,47 @@ def _classify_nearest(measured: Sequence[PairMeasurement], tiny_measured: Sequen
                 loose &= _nearest_matches_ties_vary(p)
         if loose:
             names = _ordered(loose)
-            return _result(names[0], ProbeKind.NEAREST,
-                           f"every output copies one input; picks round {names[0]} to the nearest "
-                           "index, but exact ties go down on some sizes and up on others "
-                           "(floating-point rounding of N/M)", all_pairs, candidates=names,
-                           rounding=UnnamedRounding.TIES_VARY,
-                           nearest_candidates=[(c, UnnamedRounding.TIES_VARY) for c in names])
-        return _result(Unnamed.NONE, ProbeKind.NEAREST,
-                       "every output copies one input, but no (convention, rounding) pair "
-                       "predicts the picks on all size pairs", all_pairs, rounding=UnnamedRounding.NONE)
+            return _result(
+                names[0],
+                ProbeKind.NEAREST,
+                f"every output copies one input; picks round {names[0]} to the nearest "
+                "index, but exact ties go down on some sizes and up on others "
+                "(floating-point rounding of N/M)",
+                all_pairs,
+                candidates=names,
+                rounding=UnnamedRounding.TIES_VARY,
+                nearest_candidates=[(c, UnnamedRounding.TIES_VARY) for c in names],
+            )
+        return _result(
+            Unnamed.NONE,
+            ProbeKind.NEAREST,
+            "every output copies one input, but no (convention, rounding) pair predicts the picks on all size pairs",
+            all_pairs,
+            rounding=UnnamedRounding.NONE,
+        )
     conventions = [c.value for c in RESIZE_CONVENTIONS]
     roundings = [r.value for r in NearestRounding]
     ordered = sorted(common, key=lambda cr: (conventions.index(cr[0]), roundings.index(cr[1])))
     conv, rule = ordered[0]
     rules_for_conv = [r for c, r in ordered if c == conv]
-    reason = (f"every output copies one input; picks match {conv} rounded by "
-              f"{' or '.join(rules_for_conv)} on {len(measured)} size pairs")
-    return _result(conv, ProbeKind.NEAREST, reason, all_pairs, candidates=_ordered({c for c, _ in ordered}),
-                   rounding=rule, nearest_candidates=ordered)
+    reason = (
+        f"every output copies one input; picks match {conv} rounded by "
+        f"{' or '.join(rules_for_conv)} on {len(measured)} size pairs"
+    )
+    return _result(
+        conv,
+        ProbeKind.NEAREST,
+        reason,
+        all_pairs,
+        candidates=_ordered({c for c, _ in ordered}),
+        rounding=rule,
+        nearest_candidates=ordered,
+    )
 
 
-def classify_measurements(measured: Sequence[PairMeasurement],
-                          tiny_measured: Sequence[PairMeasurement] = ()) -> ProbeResult:
+def classify_measurements(
+    measured: Sequence[PairMeasurement], tiny_measured: Sequence[PairMeasurement] = ()
+) -> ProbeResult:
     """Name the convention of linear measurements (main pairs, then the ``N -> 1`` pairs).
 
     Parameters
@@ -297,9 +333,12 @@ def classify_measurements(measured: Sequence[PairMeasurement],
         raise ValueError("measured must hold at least one PairMeasurement; got none")
     all_pairs = measured + tiny_measured
     if all(p.out_size < 2 for p in measured):
-        return _result(Unnamed.INCONCLUSIVE, ProbeKind.INCONCLUSIVE,
-                       "every probed output has a single sample: one point cannot show a coordinate map",
-                       all_pairs)
+        return _result(
+            Unnamed.INCONCLUSIVE,
+            ProbeKind.INCONCLUSIVE,
+            "every probed output has a single sample: one point cannot show a coordinate map",
+            all_pairs,
+        )
 
     # ---- nearest: every main pair is a pure pick
     if all(p.one_hot for p in measured):
@@ -308,14 +347,22 @@ def classify_measurements(measured: Sequence[PairMeasurement],
     # ---- interpolation or filter
     usable = [p for p in measured if p.interior.sum() >= 2]
     if not usable:
-        return _result(Unnamed.INCONCLUSIVE, ProbeKind.INCONCLUSIVE,
-                       "no size pair had two output rows clear of the border to fit", all_pairs)
+        return _result(
+            Unnamed.INCONCLUSIVE,
+            ProbeKind.INCONCLUSIVE,
+            "no size pair had two output rows clear of the border to fit",
+            all_pairs,
+        )
     for p in usable:
         rows = np.flatnonzero(p.interior)
         if np.max(np.abs(p.weights[rows].sum(axis=1) - 1.0)) > _ROWSUM_ATOL:
-            return _result(Unnamed.INCONCLUSIVE, ProbeKind.INCONCLUSIVE,
-                           f"the weights of {p.in_size}→{p.out_size} do not sum to 1, so fn does not "
-                           "interpolate its input (constant, scaled or random output?)", all_pairs)
+            return _result(
+                Unnamed.INCONCLUSIVE,
+                ProbeKind.INCONCLUSIVE,
+                f"the weights of {p.in_size}→{p.out_size} do not sum to 1, so fn does not "
+                "interpolate its input (constant, scaled or random output?)",
+                all_pairs,
+            )
 
     # An interpolation kernel has the same support whatever the factor; a
     # filter widens with the downsampling factor (more taps, larger width).
@@ -323,9 +370,11 @@ def classify_measurements(measured: Sequence[PairMeasurement],
     down_var = [p.variance for p in usable if p.downsampling]
     up_taps = [p.taps for p in usable if not p.downsampling]
     down_taps = [p.taps for p in usable if p.downsampling]
-    is_filter = bool(up_var and down_var and
-                     (max(down_var) > _FILTER_VARIANCE_GAIN * max(up_var) + 0.05
-                      or max(down_taps) > max(up_taps) + 1))
+    is_filter = bool(
+        up_var
+        and down_var
+        and (max(down_var) > _FILTER_VARIANCE_GAIN * max(up_var) + 0.05 or max(down_taps) > max(up_taps) + 1)
+    )
     best = float("nan")
     if not is_filter:
         common = set.intersection(*[_interp_matches(p, _INTERP_ATOL) for p in usable])
@@ -342,18 +391,30 @@ def classify_measurements(measured: Sequence[PairMeasurement],
     names = _ordered(common)
 
     if is_filter:
-        reason = (f"the kernel changes with the factor (downsampling: up to {max(down_taps)} taps, width "
-                  f"{max(down_var):.2g}; upsampling: {max(up_taps)} taps, width {max(up_var):.2g}): "
-                  "a low-pass filter, not an interpolation; "
-                  + (f"filter centers follow {', '.join(names)} (mean deviation {best:.2g} px)" if names else
-                     "filter centers follow no convention"))
+        reason = (
+            f"the kernel changes with the factor (downsampling: up to {max(down_taps)} taps, width "
+            f"{max(down_var):.2g}; upsampling: {max(up_taps)} taps, width {max(up_var):.2g}): "
+            "a low-pass filter, not an interpolation; "
+            + (
+                f"filter centers follow {', '.join(names)} (mean deviation {best:.2g} px)"
+                if names
+                else "filter centers follow no convention"
+            )
+        )
         return _result(Unnamed.FILTER, ProbeKind.FILTER, reason, all_pairs, center_candidates=names)
     if not names:
         fits = "; ".join(p.fit_text() for p in usable[:2])
-        return _result(Unnamed.NONE, ProbeKind.INTERPOLATION,
-                       f"the measured map matches no convention ({fits}; max residual "
-                       f"{max(p.residual for p in usable):.3g})", all_pairs)
-    return _result(names[0], ProbeKind.INTERPOLATION,
-                   f"row centers match {', '.join(names)} on {len(usable)} size pairs (largest residual of "
-                   f"the fit x = a·i + b: {max(p.residual for p in usable):.2g})",
-                   all_pairs, candidates=names)
+        return _result(
+            Unnamed.NONE,
+            ProbeKind.INTERPOLATION,
+            f"the measured map matches no convention ({fits}; max residual {max(p.residual for p in usable):.3g})",
+            all_pairs,
+        )
+    return _result(
+        names[0],
+        ProbeKind.INTERPOLATION,
+        f"row centers match {', '.join(names)} on {len(usable)} size pairs (largest residual of "
+        f"the fit x = a·i + b: {max(p.residual for p in usable):.2g})",
+        all_pairs,
+        candidates=names,
+    )

@@ -29,7 +29,14 @@ __all__ = ["DEFAULT_PAIRS", "TINY_PAIRS", "MAX_PROBE_INPUT", "measure_weights", 
 #: that cubic-spline rows (weights decaying as ``0.27**d``) still have an
 #: interior that does not feel the border.
 DEFAULT_PAIRS: tuple[tuple[int, int], ...] = (
-    (24, 48), (48, 24), (24, 36), (36, 24), (24, 47), (34, 23), (24, 31), (40, 14),
+    (24, 48),
+    (48, 24),
+    (24, 36),
+    (36, 24),
+    (24, 47),
+    (34, 23),
+    (24, 31),
+    (40, 14),
 )
 
 #: Pairs with a single output sample: too little to fit a map, but they tell
@@ -51,27 +58,32 @@ def _call(fn: Callable[..., Any], x: NDArray[np.float64], size: int) -> NDArray[
     try:
         out = fn(x.copy(), size)
     except Exception as exc:
-        raise ValueError(f"fn raised {type(exc).__name__}: {exc} when resizing {n} samples to {size}; "
-                         f"fn must map a 1D float array and an int size to a 1D array") from exc
+        raise ValueError(
+            f"fn raised {type(exc).__name__}: {exc} when resizing {n} samples to {size}; "
+            f"fn must map a 1D float array and an int size to a 1D array"
+        ) from exc
     try:
         arr = np.asarray(out, dtype=np.float64)
     except (TypeError, ValueError):
-        raise TypeError(f"fn must return an array of numbers; got {type(out).__name__} "
-                        f"when resizing {n} samples to {size}") from None
+        raise TypeError(
+            f"fn must return an array of numbers; got {type(out).__name__} when resizing {n} samples to {size}"
+        ) from None
     if arr.shape != (size,):
         squeezed = np.squeeze(arr)
         if squeezed.shape == (size,) or (size == 1 and arr.size == 1):
             arr = squeezed.reshape(size)
         else:
-            raise ValueError(f"fn must return shape ({size},) when resizing {n} samples to {size}; "
-                             f"got shape {arr.shape}")
+            raise ValueError(
+                f"fn must return shape ({size},) when resizing {n} samples to {size}; got shape {arr.shape}"
+            )
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"fn must return finite numbers; got NaN or inf when resizing {n} samples to {size}")
     return arr
 
 
-def measure_weights(fn: Callable[[NDArray[np.float64], int], Any], in_size: int, out_size: int, *,
-                    seed: int = 0) -> tuple[NDArray[np.float64], float]:
+def measure_weights(
+    fn: Callable[[NDArray[np.float64], int], Any], in_size: int, out_size: int, *, seed: int = 0
+) -> tuple[NDArray[np.float64], float]:
     """Measure the linear map of ``fn`` for one ``in_size -> out_size`` resize.
 
     Parameters
@@ -132,7 +144,7 @@ def measure_pair(weights: ArrayLike) -> PairMeasurement:
     if n < 2 or m < 1:
         raise ValueError(f"weights must have shape (M, N) with M >= 1 and N >= 2; got shape {weights.shape}")
     _check_sizes("in_size", n, "out_size", m)
-    big = np.abs(weights) > _WEIGHT_EPS                                   # [M, N]
+    big = np.abs(weights) > _WEIGHT_EPS  # [M, N]
     taps = big.sum(axis=1)
     picks = np.argmax(np.abs(weights), axis=1).astype(np.int64)
     one_hot = bool(np.all(taps == 1) and np.allclose(weights[np.arange(m), picks], 1.0, atol=_WEIGHT_EPS))
@@ -151,8 +163,9 @@ def measure_pair(weights: ArrayLike) -> PairMeasurement:
         slope, intercept = (float(v) for v in np.polyfit(rows.astype(np.float64), centers[rows], 1))
         residual = float(np.max(np.abs(centers[rows] - (slope * rows + intercept))))
     max_taps = int(taps[interior].max()) if interior.any() else 0
-    return PairMeasurement(n, m, weights, one_hot, picks, centers, interior, max(variance, 0.0),
-                           max_taps, slope, intercept, residual)
+    return PairMeasurement(
+        n, m, weights, one_hot, picks, centers, interior, max(variance, 0.0), max_taps, slope, intercept, residual
+    )
 
 
 def check_pairs(name: str, pairs: Any) -> tuple[tuple[int, int], ...]:
@@ -179,5 +192,3 @@ def _check_sizes(in_name: str, in_size: Any, out_name: str, out_size: Any) -> tu
     m = check_size(out_name, out_size)
     check_elements(f"the weight matrix ({out_name} x {in_name})", n * m, "weights")
     return n, m
-
-

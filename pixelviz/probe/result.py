@@ -204,14 +204,20 @@ class PairMeasurement:
         Lossless: :meth:`from_dict` rebuilds an equal measurement, to the last
         bit of every float (``json`` writes floats with ``repr``).
         """
-        return {"in_size": self.in_size, "out_size": self.out_size,
-                "weights": [[float(w) for w in row] for row in self.weights],
-                "one_hot": self.one_hot, "picks": [int(p) for p in self.picks],
-                "centers": [_plain_float(c) for c in self.centers],
-                "interior": [bool(v) for v in self.interior],
-                "variance": _plain_float(self.variance), "taps": self.taps,
-                "slope": _plain_float(self.slope), "intercept": _plain_float(self.intercept),
-                "residual": _plain_float(self.residual)}
+        return {
+            "in_size": self.in_size,
+            "out_size": self.out_size,
+            "weights": [[float(w) for w in row] for row in self.weights],
+            "one_hot": self.one_hot,
+            "picks": [int(p) for p in self.picks],
+            "centers": [_plain_float(c) for c in self.centers],
+            "interior": [bool(v) for v in self.interior],
+            "variance": _plain_float(self.variance),
+            "taps": self.taps,
+            "slope": _plain_float(self.slope),
+            "intercept": _plain_float(self.intercept),
+            "residual": _plain_float(self.residual),
+        }
 
     @classmethod
     def from_dict(cls, data: Any) -> PairMeasurement:
@@ -224,17 +230,45 @@ class PairMeasurement:
         ValueError
             If a field is missing or has the wrong shape.
         """
-        d = _check_fields("data", data, ("in_size", "out_size", "weights", "one_hot", "picks", "centers",
-                                         "interior", "variance", "taps", "slope", "intercept", "residual"))
-        n, m = check_int("data['in_size']", d["in_size"], minimum=1), check_int("data['out_size']", d["out_size"],
-                                                                              minimum=0)
+        d = _check_fields(
+            "data",
+            data,
+            (
+                "in_size",
+                "out_size",
+                "weights",
+                "one_hot",
+                "picks",
+                "centers",
+                "interior",
+                "variance",
+                "taps",
+                "slope",
+                "intercept",
+                "residual",
+            ),
+        )
+        n, m = (
+            check_int("data['in_size']", d["in_size"], minimum=1),
+            check_int("data['out_size']", d["out_size"], minimum=0),
+        )
         weights = np.asarray(d["weights"], dtype=np.float64).reshape(-1, n) if m else np.zeros((0, n))
         if weights.shape != (m, n):
             raise ValueError(f"data['weights'] must have shape ({m}, {n}); got {weights.shape}")
-        return cls(n, m, weights, bool(d["one_hot"]), np.asarray(d["picks"], dtype=np.int64),
-                   np.asarray([_float_or_nan(c) for c in d["centers"]], dtype=np.float64),
-                   np.asarray(d["interior"], dtype=bool), _float_or_nan(d["variance"]), int(d["taps"]),
-                   _float_or_nan(d["slope"]), _float_or_nan(d["intercept"]), _float_or_nan(d["residual"]))
+        return cls(
+            n,
+            m,
+            weights,
+            bool(d["one_hot"]),
+            np.asarray(d["picks"], dtype=np.int64),
+            np.asarray([_float_or_nan(c) for c in d["centers"]], dtype=np.float64),
+            np.asarray(d["interior"], dtype=bool),
+            _float_or_nan(d["variance"]),
+            int(d["taps"]),
+            _float_or_nan(d["slope"]),
+            _float_or_nan(d["intercept"]),
+            _float_or_nan(d["residual"]),
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PairMeasurement):
@@ -309,9 +343,13 @@ class ProbeResult:
         for k, pair in enumerate(nearest):
             if not isinstance(pair, (tuple, list)) or len(pair) != 2:
                 raise TypeError(f"nearest_candidates[{k}] must be a (convention, rounding) pair; got {pair!r}")
-        put("nearest_candidates", tuple((_verdict_convention(f"nearest_candidates[{k}][0]", c),
-                                         _rounding(r, f"nearest_candidates[{k}][1]"))
-                                        for k, (c, r) in enumerate(nearest)))
+        put(
+            "nearest_candidates",
+            tuple(
+                (_verdict_convention(f"nearest_candidates[{k}][0]", c), _rounding(r, f"nearest_candidates[{k}][1]"))
+                for k, (c, r) in enumerate(nearest)
+            ),
+        )
         put("center_candidates", _conventions("center_candidates", self.center_candidates))
         if not isinstance(self.reason, str):
             raise TypeError(f"reason must be a str; got {self.reason!r}")
@@ -391,13 +429,17 @@ class ProbeResult:
             (6 decimals) and ``fits`` are derived, for display.
         """
         out: dict[str, Any] = {
-            "convention": self.convention.value, "kind": self.kind.value, "verdict": self.verdict,
+            "convention": self.convention.value,
+            "kind": self.kind.value,
+            "verdict": self.verdict,
             "candidates": [c.value for c in self.candidates],
             "rounding": None if self.rounding is None else self.rounding.value,
             "nearest_candidates": [[c.value, r.value] for c, r in self.nearest_candidates],
-            "center_candidates": [c.value for c in self.center_candidates], "reason": self.reason,
+            "center_candidates": [c.value for c in self.center_candidates],
+            "reason": self.reason,
             "max_residual": _num(self.max_residual),
-            "fits": [p.fit_text() for p in self.pairs if p.out_size > 1]}
+            "fits": [p.fit_text() for p in self.pairs if p.out_size > 1],
+        }
         if measurements:
             out["pairs"] = [p.to_dict() for p in self.pairs]
         return out
@@ -414,11 +456,30 @@ class ProbeResult:
             If a field is missing (a summary written with
             ``measurements=False`` cannot be read back) or holds an unknown name.
         """
-        d = _check_fields("data", data, ("convention", "kind", "candidates", "rounding", "nearest_candidates",
-                                         "center_candidates", "reason", "pairs"))
-        return cls(d["convention"], d["kind"], tuple(d["candidates"]), d["rounding"],
-                   tuple((c, r) for c, r in d["nearest_candidates"]), tuple(d["center_candidates"]),
-                   d["reason"], tuple(PairMeasurement.from_dict(p) for p in d["pairs"]))
+        d = _check_fields(
+            "data",
+            data,
+            (
+                "convention",
+                "kind",
+                "candidates",
+                "rounding",
+                "nearest_candidates",
+                "center_candidates",
+                "reason",
+                "pairs",
+            ),
+        )
+        return cls(
+            d["convention"],
+            d["kind"],
+            tuple(d["candidates"]),
+            d["rounding"],
+            tuple((c, r) for c, r in d["nearest_candidates"]),
+            tuple(d["center_candidates"]),
+            d["reason"],
+            tuple(PairMeasurement.from_dict(p) for p in d["pairs"]),
+        )
 
 
 def _num(value: float) -> float | None:
@@ -440,8 +501,11 @@ def _same(a: Any, b: Any) -> bool:
     """Field equality for the dataclasses above: arrays element-wise, NaN equal to NaN."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
-        return (a.shape == b.shape and a.dtype.kind == b.dtype.kind
-                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f")))
+        return (
+            a.shape == b.shape
+            and a.dtype.kind == b.dtype.kind
+            and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+        )
     if isinstance(a, float) and isinstance(b, float) and np.isnan(a) and np.isnan(b):
         return True
     return bool(a == b)
@@ -452,6 +516,8 @@ def _check_fields(name: str, data: Any, fields: Sequence[str]) -> dict[str, Any]
         raise TypeError(f"{name} must be a dict written by to_dict(); got {type(data).__name__}")
     missing = [f for f in fields if f not in data]
     if missing:
-        raise ValueError(f"{name} must hold the fields {', '.join(fields)}; missing {', '.join(missing)}"
-                         + (" (written with measurements=False?)" if missing == ["pairs"] else ""))
+        raise ValueError(
+            f"{name} must hold the fields {', '.join(fields)}; missing {', '.join(missing)}"
+            + (" (written with measurements=False?)" if missing == ["pairs"] else "")
+        )
     return data
