@@ -465,11 +465,7 @@ NOT_CALLED: dict[str, str] = {
 
 #: Callables with bad calls still unclear, each with the reason: the test expects them to fail (xfail) and
 #: fails once they pass, so the entry is removed.
-KNOWN_GAPS: dict[str, str] = {
-    "widgets._explorer.Control": "Control's messages name the "
-    "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
-    "not checked",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 #: Parameters whose values are not checked, with the reason (module.qualname.param).
 UNCHECKED: dict[str, str] = {
