@@ -72,6 +72,17 @@ def _axes() -> Any:
 AX = Fresh(_axes)
 
 
+def _figure() -> Any:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.set_title("t")
+    return fig
+
+
+FIG = Fresh(_figure)
+
+
 def _tensor(a: Any) -> Fresh:
     def make() -> Any:
         import torch
@@ -344,8 +355,11 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.exercises.libraries.mystery_resize": dict(x=[0.0, 1.0, 2.0, 3.0], size=8),
     # plot
     "pixelviz.plot._style.convention_color": dict(convention="half_pixel"),
+    "pixelviz.plot._style.panel_grid": dict(n=5, panel_width=2.1, max_width=6.4),
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
+    "pixelviz.plot.style.smallest_font_pt": dict(fig=FIG),
+    "pixelviz.plot.style.figure_png": dict(fig=FIG),
     "pixelviz.plot.grid1d.draw_grid_1d": dict(ax=AX, n=4, convention="half_pixel", length=1.0, y=0.0, annotate=False),
     "pixelviz.plot.grid1d.plot_grids_1d": dict(
         n=4, conventions=("half_pixel", "asymmetric"), length=1.0, figsize=(4.0, 2.0)
