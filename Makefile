@@ -16,6 +16,9 @@ CONSTRAINTS ?= constraints/test-machine.txt
 PIP_CONSTRAINTS := $(if $(CONSTRAINTS),-c $(CONSTRAINTS),)
 STAMP := $(VENV)/.pixelviz-installed
 PYTEST_WORKERS ?= 2
+# Library workers' probe results, reused across notebooks within a build and by the nbmake run
+# (keyed on the installed packages and pixelviz's source; `make clean` drops them with _build).
+PROBE_CACHE := PIXELVIZ_PROBE_CACHE=$(CURDIR)/_build/.probe-cache
 # jupyter-cache keys a notebook's outputs on its code only; the outputs also
 # depend on pixelviz/, widgets/ and the installed packages, so the cache is
 # dropped whenever any of those change.
@@ -38,7 +41,7 @@ book: $(STAMP)
 	@if [ "$$(cat _build/.source-hash 2>/dev/null)" != "$(SOURCE_HASH)" ]; then \
 	  echo "pixelviz/widgets changed: re-executing every notebook"; rm -rf _build/.jupyter_cache; \
 	  echo "$(SOURCE_HASH)" > _build/.source-hash; fi
-	PIXELVIZ_STATIC_WIDGETS=1 $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
+	$(PROBE_CACHE) PIXELVIZ_STATIC_WIDGETS=1 $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
 	@echo ""
 	@echo "The book is in $(CURDIR)/_build/html — open file://$(CURDIR)/_build/html/index.html"
 
@@ -48,7 +51,7 @@ book: $(STAMP)
 test: lint book
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser and not slow" tests
 	$(BIN)/python -m pytest -m slow tests
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --nbmake --nbmake-timeout=300 book
+	$(PROBE_CACHE) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --nbmake --nbmake-timeout=300 book
 	$(BIN)/python -m pytest -m browser tests
 
 lint: $(STAMP)

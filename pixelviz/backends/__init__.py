@@ -30,7 +30,7 @@ from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_o
 
 # isort: on
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
-from ._report import BackendReport, compare_with_article, probe_backends, report_table
+from ._report import ARTICLE_ROWS, BackendReport, article_rows, compare_with_article, probe_backends, report_table
 
 __all__ = [
     "opencv_ops",
@@ -43,8 +43,10 @@ __all__ = [
     "scipy_ops",
     "jax_ops",
     "pycocotools_ops",
+    "ARTICLE_ROWS",
     "Backend",
     "BackendReport",
+    "article_rows",
     "NotInstalledError",
     "compare_with_article",
     "get_backend",
