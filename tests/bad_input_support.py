@@ -282,6 +282,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
     ),

@@ -88,6 +88,14 @@ EXPECTED = {
     # JAX docs (jax.image.resize): "half-pixel centers"; antialias when downsampling.
     "jax.resize.linear": (HALF, None),
     "jax.resize.linear_aa": (FILTER, None),
+    # Kornia docs (geometry.transform.resize): align_corners=None "follows torch.nn.functional.interpolate",
+    # so bilinear is ② and align_corners=True ①, nearest is F.interpolate's floor of ③; antialias=True
+    # "filtered with Gaussian before downscaling".
+    "kornia.resize.bilinear": (HALF, None),
+    "kornia.resize.bilinear_ac": ("align_corners", None),
+    "kornia.resize.bilinear_aa": (FILTER, None),
+    "kornia.resize.nearest": ("asymmetric", ("floor",)),
+    "kornia.resize.nearest_exact": (HALF, ROUND_UP),
 }
 
 
@@ -198,8 +206,13 @@ def test_missing_library_reports_not_installed(monkeypatch):
 
 def test_tensorflow_and_jax_rows_exist_whether_or_not_installed():
     names = {b.name for b in backends.list_backends()}
-    assert {"tensorflow.v1.bilinear", "tensorflow.crop_and_resize.full", "jax.resize.linear"} <= names
-    for lib, module in [("tensorflow", "tensorflow"), ("jax", "jax")]:
+    assert {
+        "tensorflow.v1.bilinear",
+        "tensorflow.crop_and_resize.full",
+        "jax.resize.linear",
+        "kornia.resize.bilinear",
+    } <= names
+    for lib, module in [("tensorflow", "tensorflow"), ("jax", "jax"), ("kornia", "kornia")]:
         installed = importlib.util.find_spec(module) is not None
         assert all(b.status == ("ok" if installed else "not installed") for b in backends.list_backends(lib))
 
