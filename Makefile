@@ -1,6 +1,8 @@
 # The two commands of the README:
 #   make book   create .venv, install, execute every notebook, write _build/html
-#   make test   lint, everything `make book` does, then every test (unit, slow, notebooks, browser)
+#   make test   system packages (tools/system-deps.sh: Debian's chromium and nodejs, installed when
+#               missing and root), lint, everything `make book` does, then every test
+#               (unit, slow, notebooks, browser)
 # For everyday work:
 #   make lint   ruff (lint + import order + layout) on the whole tree, mypy on pixelviz/: zero findings
 #   make format apply ruff's layout
@@ -24,7 +26,7 @@ PROBE_CACHE := PIXELVIZ_PROBE_CACHE=$(CURDIR)/_build/.probe-cache
 # dropped whenever any of those change.
 SOURCE_HASH = $(shell (find pixelviz widgets -name '*.py' -o -name '*.js' -o -name '*.css' | LC_ALL=C sort | xargs cat; cat pyproject.toml $(CONSTRAINTS)) | sha1sum | cut -c1-16)
 
-.PHONY: book test install clean lint format unit slow
+.PHONY: book test install clean lint format unit slow system-deps lock
 
 install: $(STAMP)
 
@@ -37,6 +39,7 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 # The book: every notebook executed (outputs cached by jupyter-cache, keyed on
 # the code), Sphinx warnings are errors, a failing cell fails the build.
 book: $(STAMP)
+	@bash tools/system-deps.sh node
 	@mkdir -p _build
 	@if [ "$$(cat _build/.source-hash 2>/dev/null)" != "$(SOURCE_HASH)" ]; then \
 	  echo "pixelviz/widgets changed: re-executing every notebook"; rm -rf _build/.jupyter_cache; \
@@ -48,11 +51,16 @@ book: $(STAMP)
 # Lint and types first (seconds), then the book, the unit tests, the slow
 # Colab-install test, every notebook through nbmake, and the browser tests
 # against the site `make book` just built.
-test: lint book
+test: system-deps lint book
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not browser and not slow" tests
 	$(BIN)/python -m pytest -m slow tests
 	$(PROBE_CACHE) $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --nbmake --nbmake-timeout=300 book
 	$(BIN)/python -m pytest -m browser tests
+
+# Debian's chromium (browser tests) and nodejs (KaTeX at build time): installed with apt-get when
+# missing and run as root, otherwise stops at once with the exact command to run.
+system-deps:
+	@bash tools/system-deps.sh chromium node
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
