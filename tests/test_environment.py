@@ -5,20 +5,23 @@ import re
 from pathlib import Path
 
 import tomllib
+from packaging.requirements import Requirement
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 EXTRAS = PROJECT["optional-dependencies"]
 LOCK = ROOT / "constraints" / "test-machine.txt"
+SEED = ROOT / "constraints" / "seed.txt"
 
 
 def _name(req: str) -> str:
     return re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", req).group(0)).lower()
 
 
-def _pins() -> dict[str, str]:
+def _pins(path: Path = LOCK) -> dict[str, str]:
     pins = {}
-    for line in LOCK.read_text().splitlines():
+    for line in path.read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             name, _, version = line.partition("==")
@@ -56,3 +59,25 @@ def test_colab_install_lines_stay_light():
         if "google.colab" not in source:
             continue
         assert "frameworks" not in source and "tensorflow" not in source, nb.name
+
+
+def test_lock_pins_every_requirement_within_pyproject_ranges():
+    pins = _pins()
+    assert len(pins) > 100, "the lock should pin the whole resolved set, not a few packages"
+    reqs = PROJECT["dependencies"] + [r for extra in EXTRAS.values() for r in extra]
+    for text in reqs:
+        req = Requirement(text)
+        if req.name == "pixelviz" or (req.marker and not req.marker.evaluate({"sys_platform": "linux"})):
+            continue
+        name = _name(req.name)
+        assert name in pins, f"{name} ({text}) is not pinned in {LOCK.name}"
+        assert Version(pins[name]) in req.specifier, f"{name}=={pins[name]} is outside pyproject's {text!r}"
+
+
+def test_lock_keeps_the_seed_and_says_how_to_regenerate():
+    pins = _pins()
+    for name, version in _pins(SEED).items():
+        assert pins.get(name) == version, f"seed {name}=={version}, lock {pins.get(name)}"
+    header = LOCK.read_text().split("\n", 5)
+    assert any("make lock" in line for line in header)
+    assert "\nlock:\n\t$(PYTHON) constraints/lock.py" in (ROOT / "Makefile").read_text()
