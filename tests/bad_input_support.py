@@ -265,8 +265,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends._registry.list_backends": dict(library="opencv"),
     "pixelviz.backends._registry.libraries": dict(),
     "pixelviz.backends._report.probe_backends": dict(
-        backends=Fresh(lambda: [BACKEND.make()]), library=None, requires="scipy"
+        backends=Fresh(lambda: [BACKEND.make()]),
+        library=None,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        progress=print,
+        requires="scipy",
     ),
+    "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
         reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
@@ -285,6 +293,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
     ),
@@ -465,6 +474,7 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
