@@ -127,9 +127,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.conventions.parse_origin": dict(origin="corners", name="origin"),
     "pixelviz.conventions.parse_rounding": dict(rounding="floor", name="rounding"),
+    "pixelviz.conventions.parse_coordinate_dtype": dict(coordinate_dtype="float32", name="coordinate_dtype"),
     "pixelviz.conventions.sample_positions": dict(n=4, convention="half_pixel", length=1.0),
     "pixelviz.conventions.subpixel_positions": dict(n=3, supersample=2),
-    "pixelviz.conventions.source_coords": dict(in_size=4, out_size=8, convention="half_pixel", scale=2.0),
+    "pixelviz.conventions.source_coords": dict(
+        in_size=4, out_size=8, convention="half_pixel", scale=2.0, coordinate_dtype="float32"
+    ),
     "pixelviz.conventions.reads_outside": dict(in_size=4, out_size=8, convention="half_pixel"),
     "pixelviz.conventions.lands_on_samples": dict(in_size=4, out_size=7, convention="align_corners"),
     "pixelviz.conventions.scaled_size": dict(in_size=25, scale=1.16, library="torch"),
@@ -141,6 +144,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.conventions.roi_align_offset": dict(aligned=True),
     # resample
     "pixelviz.resample.parse_mode": dict(mode="bilinear", name="mode"),
+    "pixelviz.resample.parse_antialias": dict(antialias="onnx", name="antialias"),
     "pixelviz.resample.resize_weights": dict(
         in_size=4,
         out_size=8,
@@ -151,6 +155,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         antialias=False,
         scale=2.0,
         exclude_outside=False,
+        coordinate_dtype="float32_torch",
     ),
     "pixelviz.resample.resize": dict(
         image=IMG,
@@ -163,6 +168,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         scale=(1.5, 1.4),
         exclude_outside=False,
         extrapolation_value=0.0,
+        coordinate_dtype="float32",
     ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
     # signals
@@ -442,6 +448,8 @@ NOT_CALLED: dict[str, str] = {
         for name in (
             "pixelviz.conventions.Convention",
             "pixelviz.conventions.NearestRounding",
+            "pixelviz.conventions.CoordinateDtype",
+            "pixelviz.resample.Antialias",
             "pixelviz.conventions.Origin",
             "pixelviz.resample.ResizeMode",
             "pixelviz.resample.Border",
