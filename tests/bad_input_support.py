@@ -171,6 +171,10 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         coordinate_dtype="float32",
     ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
+    # reproduce
+    "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
+    "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
     "pixelviz.signals.zone_plate": dict(h=8, w=6, max_freq=0.5, supersample=2),
@@ -459,6 +463,9 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
+    "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
