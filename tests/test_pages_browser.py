@@ -13,7 +13,8 @@ from browser_support import SITE, offline_browser, open_page_at, serve_site, set
 pytestmark = pytest.mark.browser
 
 CHAPTERS = sorted(p.relative_to(SITE).as_posix() for p in (SITE / "book").glob("*.html")) if SITE.exists() else []
-VISIBLE_SEARCH = """() => Array.from(document.querySelectorAll('.search-button-field, .search-button, input[type=search]'))
+VISIBLE_SEARCH = """() => Array.from(document.querySelectorAll(
+        '.search-button-field, .search-button, input[type=search]'))
     .filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 0
                  && e.getBoundingClientRect().bottom > 0 && e.getBoundingClientRect().top < innerHeight).length"""
 
