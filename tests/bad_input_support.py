@@ -138,9 +138,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.conventions.parse_origin": dict(origin="corners", name="origin"),
     "pixelviz.conventions.parse_rounding": dict(rounding="floor", name="rounding"),
+    "pixelviz.conventions.parse_coordinate_dtype": dict(coordinate_dtype="float32", name="coordinate_dtype"),
     "pixelviz.conventions.sample_positions": dict(n=4, convention="half_pixel", length=1.0),
     "pixelviz.conventions.subpixel_positions": dict(n=3, supersample=2),
-    "pixelviz.conventions.source_coords": dict(in_size=4, out_size=8, convention="half_pixel", scale=2.0),
+    "pixelviz.conventions.source_coords": dict(
+        in_size=4, out_size=8, convention="half_pixel", scale=2.0, coordinate_dtype="float32"
+    ),
     "pixelviz.conventions.reads_outside": dict(in_size=4, out_size=8, convention="half_pixel"),
     "pixelviz.conventions.lands_on_samples": dict(in_size=4, out_size=7, convention="align_corners"),
     "pixelviz.conventions.scaled_size": dict(in_size=25, scale=1.16, library="torch"),
@@ -152,6 +155,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.conventions.roi_align_offset": dict(aligned=True),
     # resample
     "pixelviz.resample.parse_mode": dict(mode="bilinear", name="mode"),
+    "pixelviz.resample.parse_antialias": dict(antialias="onnx", name="antialias"),
     "pixelviz.resample.resize_weights": dict(
         in_size=4,
         out_size=8,
@@ -162,6 +166,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         antialias=False,
         scale=2.0,
         exclude_outside=False,
+        coordinate_dtype="float32_torch",
     ),
     "pixelviz.resample.resize": dict(
         image=IMG,
@@ -174,8 +179,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         scale=(1.5, 1.4),
         exclude_outside=False,
         extrapolation_value=0.0,
+        coordinate_dtype="float32",
     ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
+    # reproduce
+    "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
+    "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
     "pixelviz.signals.zone_plate": dict(h=8, w=6, max_freq=0.5, supersample=2),
@@ -265,8 +275,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends._registry.list_backends": dict(library="opencv"),
     "pixelviz.backends._registry.libraries": dict(),
     "pixelviz.backends._report.probe_backends": dict(
-        backends=Fresh(lambda: [BACKEND.make()]), library=None, requires="scipy"
+        backends=Fresh(lambda: [BACKEND.make()]),
+        library=None,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        progress=print,
+        requires="scipy",
     ),
+    "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
         reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
@@ -285,6 +303,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
     ),
@@ -456,6 +475,8 @@ NOT_CALLED: dict[str, str] = {
         for name in (
             "pixelviz.conventions.Convention",
             "pixelviz.conventions.NearestRounding",
+            "pixelviz.conventions.CoordinateDtype",
+            "pixelviz.resample.Antialias",
             "pixelviz.conventions.Origin",
             "pixelviz.resample.ResizeMode",
             "pixelviz.resample.Border",
@@ -465,6 +486,10 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
+    "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
+    "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
@@ -479,11 +504,7 @@ NOT_CALLED: dict[str, str] = {
 
 #: Callables with bad calls still unclear, each with the reason: the test expects them to fail (xfail) and
 #: fails once they pass, so the entry is removed.
-KNOWN_GAPS: dict[str, str] = {
-    "widgets._explorer.Control": "Control's messages name the "
-    "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
-    "not checked",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 #: Parameters whose values are not checked, with the reason (module.qualname.param).
 UNCHECKED: dict[str, str] = {
