@@ -129,3 +129,25 @@ def test_roialign_formula_fits_a_phone(site):
         assert all(f["wide"] == 0 for f in formulas), f"formulas wider than a phone: {formulas}"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_figures_keep_their_shape(site, width):
+    """A figure narrowed to the column (a phone, or a PNG a few px wider than 688) is scaled, not squeezed:
+    displayed height / width equals the PNG's (myst-nb writes a fixed CSS height into the style attribute)."""
+    base, browser = site
+    bad = []
+    for page_path in CHAPTERS:
+        page, _ = open_page_at(browser, f"{base}/{page_path}", width=width, height=900, dpr=1)
+        try:
+            settle(page)
+            for f in page.locator(".cell_output img").evaluate_all("""els => els
+                    .filter(img => !img.closest('.pv-explorer'))
+                    .map(img => { const r = img.getBoundingClientRect();
+                                  return {src: img.src.slice(-20), w: r.width, h: r.height,
+                                          nw: img.naturalWidth, nh: img.naturalHeight}; })"""):
+                if f["w"] and abs(f["h"] / f["w"] - f["nh"] / f["nw"]) > 0.01 * f["nh"] / f["nw"] + 2 / f["w"]:
+                    bad.append((page_path, f))
+        finally:
+            page.context.close()
+    assert bad == [], f"figures squeezed at {width} px: {bad}"
