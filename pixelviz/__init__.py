@@ -35,6 +35,7 @@ from .conventions import (
     source_coords,
 )
 from .probe import ProbeResult, probe_resize
+from .reproduce import Recipe, reproduce_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
@@ -67,6 +68,8 @@ __all__ = [
     "point_sample",
     "probe_resize",
     "ProbeResult",
+    "reproduce_resize",
+    "Recipe",
     "plot",
     "backends",
 ]

@@ -60,6 +60,10 @@ EXPECTED = {
     "torch.interpolate.area": (FILTER, None),
     # F.grid_sample docs: align_corners=False: -1 and 1 are the corner points (②, pytorch#20785).
     "torch.grid_sample.bilinear": (HALF, None),
+    # align_corners=True: -1 and 1 are the centers of the corner pixels (①); an identity affine_grid
+    # with one output pixel puts it at 0, the middle, which tf_crop_and_resize also reads there: the
+    # plain name wins (issue 12).
+    "torch.grid_sample.bilinear_ac": ("align_corners", None),
     # torchvision v2 resize: NEAREST is F.interpolate's nearest, NEAREST_EXACT its nearest-exact,
     # BILINEAR with antialias=True is the PIL-like filter.
     "torchvision.resize.bilinear": (HALF, None),
@@ -142,7 +146,9 @@ ONNX_CTMS = [
     "half_pixel_symmetric",
     "tf_crop_and_resize",
 ]
-ONNX_NAME = {"half_pixel_symmetric": "half_pixel"}
+# tf_crop_and_resize over the whole input equals align_corners but for a single output; the probe
+# names such a resize by the plain mode and lists the crop mode as equivalent.
+ONNX_NAME = {"half_pixel_symmetric": "half_pixel", "tf_crop_and_resize": "align_corners"}
 
 
 @pytest.mark.parametrize("ctm", ONNX_CTMS)

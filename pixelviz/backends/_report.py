@@ -9,7 +9,7 @@ from typing import Any
 
 from .._validate import check_bool, check_callable, check_choice, check_finite_float, check_int, check_pair
 from ..conventions import GRID_CONVENTIONS
-from ..probe import FIT_PAIR, ProbeKind, ProbeResult, probe_resize
+from ..probe import FIT_PAIR, NEAREST_FIT_PAIR, ProbeKind, ProbeResult, probe_resize
 from ..probe.result import UnnamedRounding
 from ..tables import Table
 from ._isolate import WorkerRequest, WorkerResult, run_workers
@@ -346,6 +346,7 @@ def report_table(
     show_missing: bool = True,
     library: str | None = None,
     pair: tuple[int, int] = FIT_PAIR,
+    nearest_pair: tuple[int, int] = NEAREST_FIT_PAIR,
 ) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
@@ -361,6 +362,10 @@ def report_table(
     pair : (int, int)
         The measured size pair whose fit the table shows (default
         ``pixelviz.probe.FIT_PAIR``, 24 → 36).
+    nearest_pair : (int, int)
+        The pair whose picks nearest ops show (default
+        ``pixelviz.probe.NEAREST_FIT_PAIR``, 24 → 47, where different rounding
+        rules give different picks).
 
     Returns
     -------
@@ -383,6 +388,8 @@ def report_table(
     if library is not None:
         check_choice("library", library, sorted({b.library for b in list_backends()}))
     fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
+    pick_pair: tuple[int, int] = check_pair("nearest_pair", nearest_pair, what="(in_size, out_size)")
+    any_nearest = False
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
@@ -393,8 +400,14 @@ def report_table(
             if show_missing:
                 rows.append(lead + [r.outcome, "", b.article or "—", ""])
             continue
-        rows.append(lead + [r.result.verdict, r.result.fit_row(fit_pair), b.article or "—", r.agreement[0]])
-    headers = ["measured", f"fitted map {fit_pair[0]}→{fit_pair[1]}", "article", "agrees?"]
+        nearest = r.result.kind is ProbeKind.NEAREST
+        any_nearest |= nearest
+        fit = r.result.fit_row(pick_pair if nearest else fit_pair)
+        rows.append(lead + [r.result.verdict, fit, b.article or "—", r.agreement[0]])
+    fit_header = f"fitted map {fit_pair[0]}→{fit_pair[1]}"
+    if any_nearest and pick_pair != fit_pair:
+        fit_header += f" (nearest: picks of {pick_pair[0]}→{pick_pair[1]})"
+    headers = ["measured", fit_header, "article", "agrees?"]
     return Table(
         (["op and options"] if library is not None else ["library", "version", "op", "options"]) + headers, rows
     )
