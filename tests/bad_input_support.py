@@ -318,7 +318,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends.tensorflow_ops.make_downscale": dict(antialias=False),
     "pixelviz.backends.jax_ops.make_downscale": dict(),
     "pixelviz.plot.aliasing.plot_crops": dict(
-        images=[IMG, IMG], titles=["a", "b"], ncols=4, fontsize=8.5, dpi=100.0, vmin=-1.0, vmax=1.0
+        images=[IMG, IMG], titles=["a", "b"], ncols=4, fontsize=9.0, vmin=-1.0, vmax=1.0
     ),
     "pixelviz.plot.aliasing.text_px": dict(
         fig=Fresh(lambda: __import__("matplotlib.pyplot").pyplot.figure()), fontsize=8.5, column_px=688

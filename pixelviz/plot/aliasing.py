@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .._validate import check_finite_float, check_image, check_int
+from ._style import COLUMN_INCHES
 from .grid2d import show_image
 
 __all__ = ["COLUMN_PX", "plot_crops", "text_px"]
@@ -38,8 +39,7 @@ def plot_crops(
     titles: Sequence[str],
     *,
     ncols: int = 4,
-    fontsize: float = 8.5,
-    dpi: float = 220.0,
+    fontsize: float = 9.0,
     vmin: float = -1.0,
     vmax: float = 1.0,
 ) -> Figure:
@@ -54,11 +54,9 @@ def plot_crops(
     ncols : int
         Panels per row.
     fontsize : float
-        Title size in points; at the default ``dpi`` and width, 8.5 pt is about 13 px in the
-        688 px column (see :func:`text_px`).
-    dpi : float
-        Resolution of the figure: the figure is ``COLUMN_PX / 110`` inches wide, so at 220 dpi
-        the image is twice the column's width and stays sharp on high-density screens.
+        Title size in points. The figure is the column's width (``COLUMN_INCHES``, 6.4 inches at the
+        book's 110 dpi), so 9 pt is about 13.5 CSS px in the 688 px column (see :func:`text_px`);
+        ``use_book_style`` then draws it at 2 device pixels per CSS pixel.
     vmin, vmax : float
         One grey scale shared by every panel.
 
@@ -78,14 +76,13 @@ def plot_crops(
             raise TypeError(f"titles[{k}] must be a str; got {t!r}")
     ncols = check_int("ncols", ncols, minimum=1, maximum=12)
     fontsize = check_finite_float("fontsize", fontsize, positive=True, maximum=40.0)
-    dpi = check_finite_float("dpi", dpi, minimum=50.0, maximum=600.0)
     vmin = check_finite_float("vmin", vmin)
     vmax = check_finite_float("vmax", vmax)
     nrows = math.ceil(len(imgs) / ncols)
-    width = COLUMN_PX / 110  # inches: the column at the book's 110 dpi
+    width = COLUMN_INCHES
     panel = width / ncols
     title_in = 3.4 * fontsize / 72  # two lines of title and the gap below them
-    fig, axes = plt.subplots(nrows, ncols, figsize=(width, nrows * (panel + title_in)), dpi=dpi, squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, nrows * (panel + title_in)), squeeze=False)
     for k, ax in enumerate(axes.ravel()):
         if k >= len(imgs):
             ax.set_visible(False)
