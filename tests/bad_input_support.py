@@ -360,6 +360,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
+    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
     "pixelviz.backends.scipy_ops.map_coordinates": dict(
@@ -413,7 +414,6 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.exercises.libraries.mystery_resize": dict(x=[0.0, 1.0, 2.0, 3.0], size=8),
     # plot
     "pixelviz.plot._style.convention_color": dict(convention="half_pixel"),
-    "pixelviz.plot._style.panel_grid": dict(n=5, panel_width=2.1, max_width=6.4),
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
     "pixelviz.plot.style.smallest_font_pt": dict(fig=FIG),

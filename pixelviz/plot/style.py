@@ -163,8 +163,7 @@ def figure_png(fig: Figure) -> tuple[bytes, dict[str, int]]:
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
-    from PIL import Image  # matplotlib depends on Pillow
-    from PIL.PngImagePlugin import PngInfo
+    from ..backends.pillow_ops import palette_png
 
     dpi = DENSITY * float(fig.dpi)
     buf = io.BytesIO()
@@ -175,14 +174,5 @@ def figure_png(fig: Figure) -> tuple[bytes, dict[str, int]]:
     if smallest is not None:
         text[PNG_KEY_MIN_FONT_PT] = f"{smallest:g}"
         text[PNG_KEY_MIN_FONT_PX] = f"{smallest * dpi / 72:.3f}"
-    img = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-    # 256 adaptive colours without dithering: a plot's flat colours and antialiased edges stay as
-    # drawn (greys of an image become 256 levels) at about a third of the bytes of an RGBA PNG.
-    img = img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    info = PngInfo()
-    for key, value in text.items():
-        info.add_text(key, value)
-    out = io.BytesIO()
-    img.save(out, format="PNG", optimize=True, pnginfo=info)
-    w, h = img.size
-    return out.getvalue(), {"width": w // DENSITY, "height": h // DENSITY}
+    data, (w, h) = palette_png(buf.getvalue(), text)
+    return data, {"width": w // DENSITY, "height": h // DENSITY}
