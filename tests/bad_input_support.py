@@ -119,6 +119,10 @@ def _report() -> Any:
 
 
 REPORTS = _cached("reports", _report)
+DOWNSCALES = _cached(
+    "downscales",
+    lambda: pixelviz.backends.measure_downscalers(libraries=["opencv"], size=64, factors=(4,), isolate=False),
+)
 BACKEND = _cached("backend", lambda: pixelviz.backends.get_backend("scipy.zoom.linear"))
 EXERCISE = _cached("exercise", lambda: pixelviz.exercises.get_exercise("grid.n_outside"))
 PNG = _cached("png", lambda: pixelviz.backends.pillow_ops.encode_image(np.zeros((2, 3, 3), np.uint8)))
@@ -284,6 +288,41 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         requires="scipy",
     ),
     "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    # aliasing: the measure (numpy) and the libraries' downscale calls
+    "pixelviz.aliasing.nyquist_split": dict(image=IMG, out_shape=(2, 2)),
+    "pixelviz.aliasing.ideal_downscale": dict(image=IMG, out_shape=(2, 2)),
+    "pixelviz.aliasing.measure_aliasing": dict(
+        fn=lambda x, shape: x[: shape[0], : shape[1]],
+        image=np.outer(np.arange(8.0), np.ones(8)),
+        out_shape=(4, 4),
+        margin=1,
+    ),
+    "pixelviz.aliasing.window": dict(image=IMG, crop=(0.0, 0.5, 0.0, 0.5)),
+    "pixelviz.backends._downscale.list_downscalers": dict(),
+    "pixelviz.backends._downscale.measure_downscalers": dict(
+        libraries=["opencv"],
+        size=64,
+        factors=(4,),
+        crop=(0.0, 0.5, 0.25, 0.75),
+        margin=2,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        requires="cv2",
+    ),
+    "pixelviz.backends._downscale.downscale_table": dict(reports=DOWNSCALES, unit="%", requires="cv2"),
+    "pixelviz.backends.opencv_ops.make_downscale": dict(flag_name="INTER_AREA"),
+    "pixelviz.backends.pillow_ops.make_downscale": dict(filter_name="BILINEAR"),
+    "pixelviz.backends.skimage_ops.make_downscale": dict(),
+    "pixelviz.backends.torch_ops.make_downscale": dict(antialias=False),
+    "pixelviz.backends.tensorflow_ops.make_downscale": dict(antialias=False),
+    "pixelviz.backends.jax_ops.make_downscale": dict(),
+    "pixelviz.plot.aliasing.plot_crops": dict(
+        images=[IMG, IMG], titles=["a", "b"], ncols=4, fontsize=9.0, vmin=-1.0, vmax=1.0
+    ),
+    "pixelviz.plot.aliasing.text_px": dict(
+        fig=Fresh(lambda: __import__("matplotlib.pyplot").pyplot.figure()), fontsize=8.5, column_px=688
+    ),
     "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
@@ -486,6 +525,10 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.aliasing.AliasingMeasurement": "a result record that measure_aliasing builds",
+    "pixelviz.backends._downscale.Downscaler": "a record built by the backend modules; register_downscale checks it",
+    "pixelviz.backends._downscale.DownscaleReport": "a result record that measure_downscalers builds",
+    "pixelviz.backends._downscale.register_downscale": "adds to the process-wide registry (bad calls tested by hand)",
     "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
     "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
     "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",

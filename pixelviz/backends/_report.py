@@ -125,7 +125,14 @@ class BackendReport:
 
 
 #: Libraries whose workers start first (slow imports or many ops), so that the fast ones fill the gaps.
-_SLOW_FIRST = ("jax", "tensorflow", "kornia", "torch", "torchvision", "onnxruntime")
+_SLOW_FIRST = ("jax", "torch", "tensorflow", "onnxruntime")
+#: Libraries built on another one share its worker (one import of torch, not three); a crash there costs
+#: the family's rows. TensorFlow, JAX and PyTorch each keep a process of their own.
+WORKER_FAMILY = {"torchvision": "torch", "kornia": "torch"}
+
+
+def _family(library: str) -> str:
+    return WORKER_FAMILY.get(library, library)
 
 
 def _probe_task(names: list[str]) -> Iterator[dict[str, Any]]:
@@ -158,7 +165,7 @@ def _probe_isolated(
         if imports is None:
             in_process.append(b)
         else:
-            groups.setdefault((b.name.split(".")[0], imports), []).append(b)
+            groups.setdefault((_family(b.name.split(".")[0]), imports), []).append(b)
     order = sorted(groups, key=lambda k: _SLOW_FIRST.index(k[0]) if k[0] in _SLOW_FIRST else len(_SLOW_FIRST))
     requests = [
         WorkerRequest(
@@ -170,19 +177,23 @@ def _probe_isolated(
     def report(res: WorkerResult) -> None:
         if progress is None:
             return
-        n = len(res.request.kwargs["names"])
-        ops = f"{n} op" if n == 1 else f"{n} ops"
-        version = next((it.get("version") for it in res.items if isinstance(it, dict) and it.get("version")), None)
-        what = f"{res.request.label} {version}" if version else res.request.label
-        how = "cached" if res.cached else f"{res.seconds:.1f} s"
-        if res.status == "ok":
-            progress(f"probed {what}: {ops}, {how}")
-        else:
-            progress(f"probed {what}: {res.error} ({len(res.items)} of {ops} measured), {how}")
+        names = res.request.kwargs["names"]
+        items = {it["name"]: it for it in res.items if isinstance(it, dict) and "name" in it}
+        for lib in dict.fromkeys(n.split(".")[0] for n in names):
+            mine = [n for n in names if n.split(".")[0] == lib]
+            ops = f"{len(mine)} op" if len(mine) == 1 else f"{len(mine)} ops"
+            got = [items[n] for n in mine if n in items]
+            version = next((it.get("version") for it in got if it.get("version")), None)
+            what = f"{lib} {version}" if version else lib
+            how = "cached" if res.cached else f"{sum(float(it.get('seconds') or 0) for it in got):.1f} s"
+            if len(got) == len(mine):
+                progress(f"probed {what}: {ops}, {how}")
+            else:
+                progress(f"probed {what}: {res.error} ({len(got)} of {ops} measured), {how}")
 
     if progress is not None and requests:
         labels = ", ".join(r.label for r in requests)
-        progress(f"probing {labels}: one worker process per library, {jobs} at a time …")
+        progress(f"probing {labels}: one worker process per framework, {jobs} at a time …")
     for res in run_workers(requests, timeout=timeout, jobs=jobs, progress=report):
         for item in res.items:
             rep = BackendReport.from_dict(item)

@@ -23,9 +23,10 @@ from numpy.typing import ArrayLike, NDArray
 from .._validate import check_binary_mask, check_choice, check_image, check_int, check_size_pair
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import affine_convert_origin, as_points, as_polygon, convert_polygon_origin
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 
-__all__ = ["make_resize", "find_contour", "contour_area", "warp_affine", "remap", "rasterize_polygon"]
+__all__ = ["make_resize", "find_contour", "contour_area", "warp_affine", "remap", "rasterize_polygon", "make_downscale"]
 
 
 #: The ``cv2.resize`` interpolation flags a backend may name.
@@ -240,3 +241,43 @@ def rasterize_polygon(
     out = np.zeros((h, w), np.uint8)
     cv2.fillPoly(out, [pts], 1, lineType=cv2.LINE_8, shift=s)
     return out.astype(bool)
+
+
+def make_downscale(flag_name: str) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``cv2.resize(image, (w, h), interpolation=cv2.<flag_name>)`` on float32."""
+    flag_name = check_choice("flag_name", flag_name, INTER_FLAGS)
+
+    def factory():
+        import cv2
+
+        flag = getattr(cv2, flag_name)
+
+        def fn(img, shape):
+            return cv2.resize(np.ascontiguousarray(img, dtype=np.float32), (shape[1], shape[0]), interpolation=flag)
+
+        return fn
+
+    return factory
+
+
+# The everyday downscale calls: INTER_LINEAR (no filter, OpenCV's default) and INTER_AREA (a box filter).
+register_downscale(
+    Downscaler(
+        "opencv.inter_linear",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_LINEAR",
+        make_downscale("INTER_LINEAR"),
+        False,
+        "cv2\nINTER_LINEAR",
+    ),
+    Downscaler(
+        "opencv.inter_area",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_AREA",
+        make_downscale("INTER_AREA"),
+        True,
+        "cv2\nINTER_AREA",
+    ),
+)
