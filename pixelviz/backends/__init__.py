@@ -26,11 +26,21 @@ from __future__ import annotations
 # Registration order is the order of the tables: the article's rows first (so no import sorting here).
 # isort: off
 from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
-from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_ops
+from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_ops, kornia_ops, pixelviz_ops
 
 # isort: on
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import BackendReport, compare_with_article, probe_backends, report_table
+from ._samplers import (
+    ORIGIN_COLUMNS,
+    OriginReport,
+    SamplerBackend,
+    get_sampler,
+    list_crop_ops,
+    list_point_samplers,
+    origin_rows,
+    probe_origin_backends,
+)
 
 __all__ = [
     "opencv_ops",
@@ -43,6 +53,8 @@ __all__ = [
     "scipy_ops",
     "jax_ops",
     "pycocotools_ops",
+    "kornia_ops",
+    "pixelviz_ops",
     "Backend",
     "BackendReport",
     "NotInstalledError",
@@ -53,4 +65,12 @@ __all__ = [
     "probe_backends",
     "register",
     "report_table",
+    "SamplerBackend",
+    "OriginReport",
+    "ORIGIN_COLUMNS",
+    "get_sampler",
+    "list_point_samplers",
+    "list_crop_ops",
+    "probe_origin_backends",
+    "origin_rows",
 ]
