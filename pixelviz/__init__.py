@@ -34,7 +34,7 @@ from .conventions import (
     scaled_size,
     source_coords,
 )
-from .probe import ProbeResult, probe_resize
+from .probe import ProbeResult, probe_crop, probe_points, probe_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
@@ -67,6 +67,8 @@ __all__ = [
     "point_sample",
     "probe_resize",
     "ProbeResult",
+    "probe_points",
+    "probe_crop",
     "plot",
     "backends",
 ]
@@ -84,6 +86,7 @@ _LAZY_SUBMODULES = {
     "rasterizer_survey",
     "signals",
     "tables",
+    "targets",
 }
 
 

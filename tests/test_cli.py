@@ -67,3 +67,90 @@ def test_python_dash_m_entry_point():
     # SciPy docs (ndimage.zoom): grid_mode=False zooms the distance between pixel centers (①).
     linear = next(r for r in rows if r["name"] == "scipy.zoom.linear")
     assert linear["status"] == "not installed" or linear["result"]["convention"] == "align_corners"
+
+
+# ---------------------------------------------------------------- origin probes and user functions
+USER_MODULE = '''
+import numpy as np
+
+
+def my_sampler(image, points):
+    """Bilinear, pixel j's centre at j + 1/2 in x and at j in y (a half-converted sampler)."""
+    h, w = image.shape
+    u, v = points[:, 0] - 0.5, points[:, 1]
+    c0, r0 = np.floor(u).astype(int), np.floor(v).astype(int)
+    fc, fr = u - c0, v - r0
+
+    def at(r, c):
+        ok = (r >= 0) & (r < h) & (c >= 0) & (c < w)
+        return np.where(ok, image[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)], 0.0)
+
+    return (at(r0, c0) * (1 - fc) * (1 - fr) + at(r0, c0 + 1) * fc * (1 - fr)
+            + at(r0 + 1, c0) * (1 - fc) * fr + at(r0 + 1, c0 + 1) * fc * fr)
+
+
+NOT_CALLABLE = 3
+'''
+
+
+@pytest.fixture
+def user_module(tmp_path, monkeypatch):
+    (tmp_path / "my_user_ops.py").write_text(USER_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+def test_cli_probe_points_on_a_users_function(user_module, capsys):
+    assert main(["probe", "--points", "my_user_ops:my_sampler"]) == 0
+    out = capsys.readouterr().out
+    # x reads index x - 1/2 (centre of pixel 0 at 0.5), y reads index y (centre at 0): "offset"
+    assert "my_user_ops:my_sampler: offset (pixel 0 centre at x=0.500, y=0.000)" in out
+    assert "with integer-corner points: pass (x, y − 0.5)" in out
+
+
+def test_cli_probe_points_json_subprocess(user_module):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pixelviz", "probe", "--points", "--json", "my_user_ops:my_sampler"],
+        capture_output=True,
+        text=True,
+        cwd=user_module,
+        timeout=120,
+        check=True,
+    )
+    data = json.loads(proc.stdout)
+    assert data["origin"] == "offset"
+    assert data["x"]["offset"] == pytest.approx(-0.5) and data["y"]["offset"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_cli_target_errors(user_module, capsys):
+    for spec, message in [
+        ("my_user_ops:nope", "has no attribute 'nope'"),
+        ("no_such_module_xyz:f", "is not importable"),
+        ("my_user_ops", "must look like 'module:function'"),
+        ("my_user_ops:NOT_CALLABLE", "not callable"),
+    ]:
+        with pytest.raises(SystemExit) as exc:
+            main(["probe", "--points", spec])
+        assert exc.value.code == 2
+        assert message in capsys.readouterr().err
+
+
+def test_cli_probe_points_table(capsys):
+    pytest.importorskip("scipy")
+    assert main(["probe", "--points", "--library", "scipy"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| library | op | options | measured |")
+    assert "| ndimage.map_coordinates | order=1, points as (x, y) | integer_centers, (row, col), linear" in out
+
+
+def test_cli_probe_crops_table(capsys):
+    pytest.importorskip("torchvision")
+    assert main(["probe", "--crops", "--library", "torchvision"]) == 0
+    out = capsys.readouterr().out
+    assert "| ops.roi_align | aligned=True, sampling_ratio=2 | bin_centers, ratio 2 |" in out
+    assert "| ops.roi_align | aligned=False, sampling_ratio=2 | half_shifted, ratio 2 |" in out
+
+
+def test_cli_points_and_crops_exclusive(capsys):
+    with pytest.raises(SystemExit):
+        main(["probe", "--points", "--crops"])

@@ -279,7 +279,11 @@ def probe_origin_backends(backends: Sequence[SamplerBackend] | None = None) -> l
 
     if backends is None:
         backends = list_point_samplers() + list_crop_ops()
-    if isinstance(backends, (str, bytes)) or not all(isinstance(b, SamplerBackend) for b in backends):
+    if (
+        isinstance(backends, (str, bytes))
+        or not isinstance(backends, (list, tuple))
+        or not all(isinstance(b, SamplerBackend) for b in backends)
+    ):
         raise TypeError(f"backends must be a sequence of SamplerBackend; got {backends!r}")
     t_start = time.perf_counter()
     groups: dict[str, list[str]] = {}
@@ -350,7 +354,11 @@ def origin_rows(reports: Sequence[OriginReport] | None = None) -> list[list[Any]
     """
     if reports is None:
         reports = probe_origin_backends()
-    if isinstance(reports, (str, bytes)) or not all(isinstance(r, OriginReport) for r in reports):
+    if (
+        isinstance(reports, (str, bytes))
+        or not isinstance(reports, (list, tuple))
+        or not all(isinstance(r, OriginReport) for r in reports)
+    ):
         raise TypeError(f"reports must be a sequence of OriginReport; got {reports!r}")
     rows = []
     for r in reports:

@@ -41,7 +41,7 @@ from numpy.typing import NDArray
 
 from .._validate import check_callable, check_finite_array, check_size_pair
 
-__all__ = ["CropOrigin", "CropAxisFit", "CropProbeResult", "probe_crop", "DEFAULT_BOXES", "call_crop"]
+__all__ = ["CropOrigin", "CropAxisFit", "CropProbeResult", "probe_crop", "DEFAULT_BOXES"]
 
 #: Sub-pixel probe boxes ``(x0, y0, x1, y1)`` on the default ``(20, 24)`` image.
 DEFAULT_BOXES: tuple[tuple[float, float, float, float], ...] = (
@@ -167,7 +167,7 @@ class CropProbeResult:
         )
 
 
-def call_crop(
+def _call_crop(
     fn: Callable[..., Any], image: NDArray[np.float64], box: tuple[float, ...], out_size: tuple[int, int]
 ) -> NDArray[np.float64]:
     """Call ``fn(image, box, out_size)`` and check it returns ``out_size`` real numbers (leading 1s squeezed).
@@ -244,7 +244,7 @@ def _sampling_ratio(
     common: set[int] | None = None
     for i, box in enumerate(boxes):
         fx = fits[2 * i]
-        measured = call_crop(fn, quad, box, out_size).mean(axis=0)
+        measured = _call_crop(fn, quad, box, out_size).mean(axis=0)
         matches = set()
         for s in range(1, 9):
             sub = (np.arange(s) + 0.5) / s - 0.5  # sub-sample offsets, in strides
@@ -334,15 +334,15 @@ def probe_crop(
     ramp_y = np.tile((np.arange(h) + 0.5)[:, None], (1, w))
     fits: list[CropAxisFit] = []
     for box in box_list:
-        cx, cy = call_crop(fn, ramp_x, box, size), call_crop(fn, ramp_y, box, size)
+        cx, cy = _call_crop(fn, ramp_x, box, size), _call_crop(fn, ramp_y, box, size)
         if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
             return CropProbeResult(CropOrigin.INCONCLUSIVE, reason="fn returned NaN or inf inside the image")
         fits.append(_fit(box[0], box[2] - box[0], cx.mean(axis=0)))
         fits.append(_fit(box[1], box[3] - box[1], cy.mean(axis=1)))
     rng = np.random.default_rng(0)
     a, bb = rng.normal(size=(h, w)), rng.normal(size=(h, w))
-    va, vb, vab = (call_crop(fn, img, box_list[0], size) for img in (a, bb, a + 2 * bb))
-    ones = call_crop(fn, np.ones((h, w)), box_list[0], size)
+    va, vb, vab = (_call_crop(fn, img, box_list[0], size) for img in (a, bb, a + 2 * bb))
+    ones = _call_crop(fn, np.ones((h, w)), box_list[0], size)
     if not (np.isfinite(va).all() and np.isfinite(vb).all() and np.isfinite(vab).all() and np.isfinite(ones).all()):
         return CropProbeResult(CropOrigin.INCONCLUSIVE, tuple(fits), reason="fn returned NaN or inf inside the image")
     if np.max(np.abs(vab - va - 2 * vb)) > 1e-3 * (1 + np.max(np.abs(vab))):

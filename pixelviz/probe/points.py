@@ -49,7 +49,6 @@ __all__ = [
     "AxisFit",
     "PointProbeResult",
     "probe_points",
-    "call_sampler",
 ]
 
 #: Offsets and scales within this of a named value get the name.
@@ -225,7 +224,7 @@ class _Inconclusive(Exception):
     """Internal: stop the probe with a reason."""
 
 
-def call_sampler(
+def _call_sampler(
     fn: Callable[..., Any], image: NDArray[np.float64], points: NDArray[np.float64]
 ) -> NDArray[np.float64]:
     """Call ``fn(image, points)`` and check its answer: ``(N,)`` real numbers (``(N, 1)``/``(1, N)`` squeezed).
@@ -281,7 +280,7 @@ def _fit_axis(
     coords = np.arange(span[0], span[0] + np.floor(span[1] - span[0]), 1 / 32)  # whole pixels
     other = 0.5 * (span[0] + span[1]) + 0.37
     pts = _line(axis, coords, other)
-    v_col, v_row = call_sampler(fn, ramps[0], pts), call_sampler(fn, ramps[1], pts)
+    v_col, v_row = _call_sampler(fn, ramps[0], pts), _call_sampler(fn, ramps[1], pts)
     if not (np.isfinite(v_col).all() and np.isfinite(v_row).all()):
         raise _Inconclusive("fn returned NaN or inf inside the image")
     r_col, r_row = np.ptp(v_col), np.ptp(v_row)
@@ -304,7 +303,7 @@ def _fit_axis(
         v_lo = np.round(v[jumps])
         for _ in range(14):  # bisection of every jump at once: 1/32 / 2**14
             mid = 0.5 * (lo + hi)
-            same = np.round(call_sampler(fn, ramp, _line(axis, mid, other))) == v_lo
+            same = np.round(_call_sampler(fn, ramp, _line(axis, mid, other))) == v_lo
             lo, hi = np.where(same, mid, lo), np.where(same, hi, mid)
         edges = 0.5 * (lo + hi)
         level = 0.5 * (np.round(v[jumps]) + np.round(v[jumps + 1]))  # the half-integer crossed
@@ -349,7 +348,7 @@ def _interpolation(fn: Callable[..., Any], shape: tuple[int, int], fits: dict[st
     delta = np.zeros(shape)
     delta[r0, c0] = 1.0
     t = np.arange(-2.5, 2.5 + 1e-9, 1 / 8)
-    resp = call_sampler(fn, delta, _points_at(fits, c0 + t, np.full_like(t, r0)))
+    resp = _call_sampler(fn, delta, _points_at(fits, c0 + t, np.full_like(t, r0)))
     if not np.isfinite(resp).all():
         return Interpolation.OTHER
     keep = np.abs(np.abs(t) - 0.5) > 1e-9  # nearest ties at ±½ may go either way
@@ -369,7 +368,7 @@ def _border(fn: Callable[..., Any], shape: tuple[int, int], fits: dict[str, Axis
     r0 = h // 2
     ramp = np.tile(np.arange(w, dtype=np.float64) + 1, (h, 1))  # pixel c holds c + 1, so 0 means "zeros"
     col = np.array([-2.0, -3.0, w + 1.0, w + 2.0])
-    vals = call_sampler(fn, ramp, _points_at(fits, col, np.full(4, float(r0))))
+    vals = _call_sampler(fn, ramp, _points_at(fits, col, np.full(4, float(r0))))
     if not np.isfinite(vals).all():
         return Border.UNKNOWN
     expect = {
@@ -472,11 +471,11 @@ def probe_points(
     side = min(h, w)
     inner = rng.uniform(6, side - 7, size=(24, 2))
     try:
-        ones = call_sampler(fn, np.ones((h, w)), inner)
+        ones = _call_sampler(fn, np.ones((h, w)), inner)
         if not np.isfinite(ones).all():
             raise _Inconclusive("fn returned NaN or inf inside the image")
         a, b = rng.normal(size=(h, w)), rng.normal(size=(h, w))
-        va, vb, vab = (call_sampler(fn, img, inner) for img in (a, b, a + 2 * b))
+        va, vb, vab = (_call_sampler(fn, img, inner) for img in (a, b, a + 2 * b))
         if not (np.isfinite(va).all() and np.isfinite(vb).all() and np.isfinite(vab).all()):
             raise _Inconclusive("fn returned NaN or inf inside the image")
         if np.max(np.abs(vab - (va + 2 * vb))) > 1e-3 * (1 + np.max(np.abs(vab))):
