@@ -327,6 +327,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         fn=_edges_crop, boxes=[(2.5, 3.25, 9.0, 8.5)], out_size=(3, 4), shape=(12, 14)
     ),
     "pixelviz.targets.load_callable": dict(spec="math:sqrt"),
+    "pixelviz.roi.crop_and_resize_box": dict(box=[1.0, 0.5, 3.0, 2.5], image_shape=(4, 5), output_size=(2, 4)),
+    "pixelviz.plot.crops.plot_crop_samples": dict(
+        fits=Fresh(lambda: {"a": pixelviz.probe.crops.CropAxisFit(5.3, 10.6, 5, 6.36, 2.12, 0.0)}),
+        figsize=(4.0, 2.0),
+        title="t",
+    ),
     "pixelviz.backends._samplers.get_sampler": dict(name="scipy.map_coordinates.linear"),
     "pixelviz.backends._samplers.list_point_samplers": dict(library="scipy"),
     "pixelviz.backends._samplers.list_crop_ops": dict(library="torchvision"),

@@ -88,6 +88,10 @@ class SamplerBackend:
 
         if not self.available():
             return None
+        if self.library == "pixelviz":
+            from .. import __version__
+
+            return __version__
         dist = {"cv2": "opencv-python-headless", "PIL": "pillow", "skimage": "scikit-image"}.get(
             self.module, self.module
         )
@@ -373,12 +377,16 @@ def origin_rows(reports: Sequence[OriginReport] | None = None) -> list[list[Any]
         if b.kind == "points":
             where = "—" if res.offset is None else "({:.3f}, {:.3f})".format(*(round(v, 3) + 0.0 for v in res.offset))
             measured = res.origin.value + (", (row, col)" if res.swapped else "")
+            if res.reason:
+                measured += f": {res.reason}"
             if res.interpolation is not None:
                 measured += f", {res.interpolation.value}, border {res.border.value if res.border else '?'}"
             fix = res.fix
         else:
             where = "—" if res.offset is None else f"{res.offset:+.3f} px ({res.fits[0].offset_bins:.3f} bins)"
             measured = res.origin.value + (f", ratio {res.sampling_ratio}" if res.sampling_ratio else "")
+            if res.reason:
+                measured += f" ({res.reason})"
             fix = _crop_fix(res)
         rows.append([lib, b.op, b.options, measured, where, b.article or "", fix])
     return rows

@@ -6,6 +6,7 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 """
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
+from .crops import plot_crop_samples
 from .grid1d import draw_grid_1d, plot_grids_1d
 from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, plot_images, show_image
 from .origin import (
@@ -33,6 +34,7 @@ from .roi import EXTRA_COLOR, MISSING_COLOR, draw_roi_align, plot_masks, plot_ro
 from .style import BOOK_RC, book_style, use_book_style
 
 __all__ = [
+    "plot_crop_samples",
     "CONVENTION_COLORS",
     "SIGNAL_COLOR",
     "convention_color",

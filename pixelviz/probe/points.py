@@ -314,15 +314,18 @@ def _fit_axis(
         if resid > 0:
             raise _Inconclusive(f"the staircase along {name} has uneven steps")
         return AxisFit(image_axis, float(a), float(b), resid)
+    # A cubic kernel other than Keys' a = −½ (OpenCV's and PyTorch's a = −¾), or one with quantized
+    # weights (Pillow), does not reproduce a ramp exactly: it adds a ripple of period one pixel. A plain
+    # line fit would tilt towards it, so the ripple's first harmonics are fitted with the line.
     a, b = np.polyfit(coords, v, 1)
-    # A cubic kernel other than Keys' a = −½ (OpenCV's and PyTorch's a = −¾) does not reproduce a ramp
-    # exactly: it adds a ripple of period one pixel, odd about every centre and midpoint, so its mean
-    # over the whole pixels of the line is 0 and the fit is unbiased. Remove it, by phase, before
-    # judging whether the map is affine.
-    resid_raw = v - (a * coords + b)
-    phase = np.floor(np.mod(a * coords + b, 1.0) * 16).astype(int)
-    ripple = np.array([resid_raw[phase == k].mean() if np.any(phase == k) else 0.0 for k in range(16)])
-    resid = float(np.max(np.abs(resid_raw - ripple[phase])))
+    ripple = np.zeros_like(v)
+    for _ in range(3):
+        phase = 2 * np.pi * (a * coords)[:, None] * np.arange(1, 5)[None, :]  # [n, 4]
+        design = np.column_stack([coords, np.ones_like(coords), np.sin(phase), np.cos(phase)])
+        coef = np.linalg.lstsq(design, v, rcond=None)[0]
+        a, b = float(coef[0]), float(coef[1])
+        ripple = design[:, 2:] @ coef[2:]
+    resid = float(np.max(np.abs(v - (a * coords + b) - ripple)))
     if np.max(np.abs(ripple)) > 0.25 or resid > 0.05:
         raise _Inconclusive(f"the index read along {name} is not an affine function of {name} (residual {resid:.3g})")
     return AxisFit(image_axis, float(a), float(b), resid)
