@@ -340,6 +340,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         backends=Fresh(lambda: [pixelviz.backends.get_sampler("scipy.map_coordinates.linear")]), requires="scipy"
     ),
     "pixelviz.backends._samplers.origin_rows": dict(reports=ORIGIN_REPORTS, requires="scipy"),
+    "pixelviz.backends._samplers.origin_rules": dict(reports=ORIGIN_REPORTS, requires="scipy"),
     "pixelviz.backends.scipy_ops.make_map_coordinates_points": dict(order=1),
     "pixelviz.backends.opencv_ops.make_point_sampler": dict(op="remap", interpolation="INTER_LINEAR"),
     "pixelviz.backends.pillow_ops.make_affine_points": dict(filter_name="BILINEAR"),

@@ -212,3 +212,56 @@ def test_grid_sample_normalizations():
 
 def test_pixelviz_point_sample_is_integer_corners():
     assert _verdict("pixelviz.point_sample").origin is PointOrigin.INTEGER_CORNERS
+
+
+def test_origin_rows_and_rules_for_map_coordinates():
+    pytest.importorskip("scipy")
+    from pixelviz import backends
+
+    reports = backends.probe_origin_backends([backends.get_sampler("scipy.map_coordinates.linear")])
+    (row,) = backends.origin_rows(reports)
+    assert row[1:4] == [
+        "ndimage.map_coordinates",
+        "order=1, points as (x, y)",
+        "integer_centers, (row, col), linear, border zeros",
+    ]
+    # integer centers and (row, col): an integer-corner point (x, y) is passed as (y − ½, x − ½)
+    assert row[4:] == ["(0.000, 0.000)", "integer_centers", "pass (y − 0.5, x − 0.5)"]
+    assert backends.origin_rules(reports) == [
+        ["SciPy ndimage.map_coordinates (order=1, points as (x, y))", "integer_centers", "pass (y − 0.5, x − 0.5)"]
+    ]
+    with pytest.raises(TypeError, match="reports"):
+        backends.origin_rows("abc")
+
+
+def test_probe_origin_backends_not_installed_row():
+    from pixelviz.backends import OriginReport, SamplerBackend, probe_origin_backends
+
+    missing = SamplerBackend("x.y", "X", "no_such_module_xyz", "x.y", "", "points", lambda: None)
+    (rep,) = probe_origin_backends([missing])
+    assert isinstance(rep, OriginReport) and rep.status == "not installed" and rep.result is None
+
+
+def keys_cubic_x(image, points, a=-0.75):
+    """Keys cubic (a = −¾, OpenCV's and PyTorch's) along x at index x, linear along y: integer centers."""
+    h, w = image.shape
+    x, y = points[:, 0], points[:, 1]
+    x0 = np.floor(x).astype(int)
+    out = np.zeros(len(points))
+    for k in range(-1, 3):
+        t = np.abs(x - (x0 + k))
+        wk = np.where(
+            t <= 1, (a + 2) * t**3 - (a + 3) * t**2 + 1, np.where(t < 2, a * (t**3 - 5 * t**2 + 8 * t - 4), 0)
+        )
+        col = x0 + k
+        ok = (col >= 0) & (col < w)
+        vals = np.array([np.interp(yy, np.arange(h), image[:, c]) for yy, c in zip(y, np.clip(col, 0, w - 1))])
+        out += np.where(ok, vals, 0.0) * wk
+    return out
+
+
+def test_probe_points_keys_cubic_ripple_does_not_bias_the_offset():
+    # Keys' a = −¾ does not reproduce a ramp (a ripple of period 1 px); the fit must still find offset 0 in x
+    r = probe_points(keys_cubic_x)
+    assert r.x.offset == pytest.approx(0.0, abs=1e-3) and r.x.scale == pytest.approx(1.0, abs=1e-4)
+    assert r.origin is PointOrigin.INTEGER_CENTERS

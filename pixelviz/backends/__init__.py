@@ -39,6 +39,7 @@ from ._samplers import (
     list_crop_ops,
     list_point_samplers,
     origin_rows,
+    origin_rules,
     probe_origin_backends,
 )
 
@@ -73,4 +74,5 @@ __all__ = [
     "list_crop_ops",
     "probe_origin_backends",
     "origin_rows",
+    "origin_rules",
 ]

@@ -34,6 +34,7 @@ __all__ = [
     "get_sampler",
     "probe_origin_backends",
     "origin_rows",
+    "origin_rules",
     "ORIGIN_COLUMNS",
 ]
 
@@ -390,3 +391,38 @@ def origin_rows(reports: Sequence[OriginReport] | None = None) -> list[list[Any]
             fix = _crop_fix(res)
         rows.append([lib, b.op, b.options, measured, where, b.article or "", fix])
     return rows
+
+
+def origin_rules(reports: Sequence[OriginReport] | None = None) -> list[list[str]]:
+    """The cheat sheet's origin rules: the rows of :func:`origin_rows` grouped by (measured, fix).
+
+    Parameters
+    ----------
+    reports : sequence of OriginReport, optional
+        Default: :func:`probe_origin_backends` on every backend.
+
+    Returns
+    -------
+    list of [str, str, str]
+        ``[calls, measured, fix]``: the calls (``"cv2.remap INTER_LINEAR; ..."``)
+        that share a measured origin or layout (without kernel and border) and
+        a fix; backends not installed or failing are left out.
+    """
+    groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for row in origin_rows(reports):
+        library, op, options, measured, _, _, fix = (str(v) for v in row)
+        if measured in ("not installed",) or measured.startswith("error"):
+            continue
+        key = (measured.split(",")[0].split(" (")[0].split(":")[0], fix)
+        call = f"{library.split()[0]} {op}"
+        groups.setdefault(key, {}).setdefault(call, []).append(options)
+    return [
+        [
+            "; ".join(
+                f"{call} ({' / '.join(o for o in opts if o)})" if any(opts) else call for call, opts in calls.items()
+            ),
+            measured,
+            fix,
+        ]
+        for (measured, fix), calls in groups.items()
+    ]

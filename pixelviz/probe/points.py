@@ -170,7 +170,7 @@ class PointProbeResult:
             else:
                 c = -0.5 - fit.offset
                 shifted = name if abs(c) <= 1e-3 else f"{name} {'+' if c > 0 else '−'} {round(abs(c), 3):g}"
-                parts.append(f"({shifted}) / {round(fit.scale, 4):g}")
+                parts.append(f"{shifted if shifted == name else f'({shifted})'} / {round(fit.scale, 4):g}")
         order = f"({parts[1]}, {parts[0]})" if self.swapped else f"({parts[0]}, {parts[1]})"
         if order == "(x, y)":
             return "none (already integer corners)"
