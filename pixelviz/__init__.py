@@ -35,6 +35,7 @@ from .conventions import (
     source_coords,
 )
 from .probe import ProbeResult, probe_crop, probe_points, probe_resize
+from .reproduce import Recipe, reproduce_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
@@ -69,6 +70,8 @@ __all__ = [
     "ProbeResult",
     "probe_points",
     "probe_crop",
+    "reproduce_resize",
+    "Recipe",
     "plot",
     "backends",
 ]

@@ -58,10 +58,12 @@ __all__ = [
     "GRID_CONVENTIONS",
     "RESIZE_CONVENTIONS",
     "NearestRounding",
+    "CoordinateDtype",
     "Origin",
     "MAX_COORD",
     "parse_convention",
     "parse_rounding",
+    "parse_coordinate_dtype",
     "parse_origin",
     "sample_positions",
     "subpixel_positions",
@@ -250,6 +252,48 @@ def parse_rounding(rounding: Any, *, name: str = "rounding") -> NearestRounding:
     return parse_enum(name, rounding, NearestRounding)
 
 
+class CoordinateDtype(str, enum.Enum):
+    """The arithmetic in which a resize computes its source coordinates.
+
+    pixelviz computes them exactly by default; ONNX Runtime and PyTorch use
+    float32, which moves some exact ties (a coordinate of exactly ``k`` or
+    ``k + 1/2``) by one float32 ulp, so that a nearest-neighbour rule picks
+    the other neighbour there. Linear and cubic outputs move by about 1e-7.
+    """
+
+    EXACT = "exact"
+    """Ratios of integers with a single rounding in float64: exact ties stay exact (pixelviz's default)."""
+    FLOAT32 = "float32"
+    """ONNX's formulas in float32, as ONNX Runtime evaluates them: ``s = float32(M) / float32(N)``
+    (or the given scale), then ``x = (i + 0.5) / s - 0.5`` (``half_pixel``), ``x = i / s``
+    (``asymmetric``), ``x = i (N - 1) / (M - 1)`` (``align_corners``), every step rounded to float32."""
+    FLOAT32_TORCH = "float32_torch"
+    """PyTorch's CPU float32 arithmetic: ``r = float32(N) / float32(M)`` (``(N - 1) / (M - 1)`` under
+    ``align_corners``, ``1 / scale`` for a scale factor), then ``x = r (i + 0.5) - 0.5`` or ``x = r i``,
+    a multiplication by the inverse scale instead of ONNX's division. Only for ``align_corners``,
+    ``half_pixel``, ``pytorch_half_pixel`` and ``asymmetric`` (PyTorch's maps)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: The conventions PyTorch's arithmetic (:attr:`CoordinateDtype.FLOAT32_TORCH`) is defined for.
+_TORCH_CONVENTIONS = ("align_corners", "half_pixel", "pytorch_half_pixel", "asymmetric")
+
+
+def parse_coordinate_dtype(coordinate_dtype: Any, *, name: str = "coordinate_dtype") -> CoordinateDtype:
+    """Turn ``"exact"``, ``"float32"`` or ``"float32_torch"`` into a :class:`CoordinateDtype`."""
+    return parse_enum(name, coordinate_dtype, CoordinateDtype)
+
+
+def _check_dtype_convention(dtype: CoordinateDtype, conv: Convention) -> None:
+    if dtype is CoordinateDtype.FLOAT32_TORCH and conv.value not in _TORCH_CONVENTIONS:
+        raise ValueError(
+            f"coordinate_dtype='float32_torch' is PyTorch's arithmetic, defined for the conventions "
+            f"{list(_TORCH_CONVENTIONS)}; got convention={conv.value!r}"
+        )
+
+
 def _check_coords_for_index(name: str, x: Any) -> NDArray[np.float64]:
     arr = check_finite_array(name, x, allow_nonfinite=True)
     if not np.all(np.isfinite(arr)):
@@ -400,9 +444,18 @@ def subpixel_positions(n: int, supersample: int = 1) -> NDArray[np.float64]:
 
 
 def _source_coords(
-    n_in: int, n_out: int, conv: Convention, scale: float | None, roi: tuple[float, float] | None
+    n_in: int,
+    n_out: int,
+    conv: Convention,
+    scale: float | None,
+    roi: tuple[float, float] | None,
+    dtype: CoordinateDtype = CoordinateDtype.EXACT,
 ) -> NDArray[np.float64]:
     """:func:`source_coords` for parsed arguments (``scale`` finite > 0 or None, ``roi`` finite or None)."""
+    if dtype is CoordinateDtype.FLOAT32:
+        return _source_coords_float32(n_in, n_out, conv, scale, roi)
+    if dtype is CoordinateDtype.FLOAT32_TORCH:
+        return _source_coords_torch(n_in, n_out, conv, scale)
     s = n_out / n_in if scale is None else scale
     i = np.arange(n_out, dtype=np.float64)
     # Without an explicit scale the maps are ratios of integers: evaluate each
@@ -437,6 +490,51 @@ def _source_coords(
     return (start * (n_in - 1) * (n_out - 1) + i * ((end - start) * (n_in - 1))) / (n_out - 1)
 
 
+def _source_coords_float32(
+    n_in: int, n_out: int, conv: Convention, scale: float | None, roi: tuple[float, float] | None
+) -> NDArray[np.float64]:
+    """ONNX's maps evaluated step by step in float32, as ONNX Runtime's CPU ``Resize`` does."""
+    f = np.float32
+    i = np.arange(n_out, dtype=f)
+    length_in, length_out = f(n_in), f(n_out)
+    s = length_out / length_in if scale is None else f(scale)  # ONNX Runtime: scales[i] = out / in, in float
+    half = f(0.5)
+    if conv is Convention.ALIGN_CORNERS:
+        x = np.zeros(n_out, f) if n_out == 1 else i * (length_in - f(1)) / (length_out - f(1))
+    elif conv is Convention.ASYMMETRIC:
+        x = i / s
+    elif conv is Convention.PYTORCH_HALF_PIXEL and n_out == 1:
+        x = np.zeros(1, f)
+    elif conv in (Convention.HALF_PIXEL, Convention.PYTORCH_HALF_PIXEL):
+        x = (i + half) / s - half
+    elif conv is Convention.HALF_PIXEL_SYMMETRIC:
+        adjustment = length_out / (s * length_in)
+        offset = (length_in / f(2)) * (f(1) - adjustment)
+        x = offset + (i + half) / s - half
+    else:  # tf_crop_and_resize
+        start, end = (f(0), f(1)) if roi is None else (f(roi[0]), f(roi[1]))
+        if n_out == 1:
+            x = np.full(1, (end - start) * (length_in - f(1)) / f(2), f) + start * (length_in - f(1))
+        else:
+            x = i * (end - start) * (length_in - f(1)) / (length_out - f(1)) + start * (length_in - f(1))
+    return np.asarray(x, dtype=f).astype(np.float64)
+
+
+def _source_coords_torch(n_in: int, n_out: int, conv: Convention, scale: float | None) -> NDArray[np.float64]:
+    """PyTorch's CPU maps (``area_pixel_compute_source_index``) in float32: a multiplication by ``N / M``."""
+    f = np.float32
+    i = np.arange(n_out, dtype=f)
+    if conv is Convention.ALIGN_CORNERS:
+        r = f(0) if n_out == 1 else f(n_in - 1) / f(n_out - 1)
+        return np.asarray(r * i, dtype=f).astype(np.float64)
+    r = f(n_in) / f(n_out) if scale is None else f(1.0 / scale)
+    if conv is Convention.ASYMMETRIC:
+        return np.asarray(r * i, dtype=f).astype(np.float64)
+    if conv is Convention.PYTORCH_HALF_PIXEL and n_out == 1:
+        return np.zeros(1)
+    return np.asarray(r * (i + f(0.5)) - f(0.5), dtype=f).astype(np.float64)
+
+
 def _check_roi(roi: Any, conv: Convention) -> tuple[float, float] | None:
     if roi is None:
         return None
@@ -454,6 +552,7 @@ def source_coords(
     *,
     scale: float | None = None,
     roi: tuple[float, float] | None = None,
+    coordinate_dtype: CoordinateDtype | str = "exact",
 ) -> NDArray[np.float64]:
     """Map each output index of an ``in_size → out_size`` resize to an input coordinate.
 
@@ -475,6 +574,13 @@ def source_coords(
     roi : (float, float), optional
         ``(start, end)`` in normalized input coordinates, only for
         ``tf_crop_and_resize`` (default ``(0, 1)``, the whole input).
+    coordinate_dtype : {"exact", "float32", "float32_torch"}
+        The arithmetic (:class:`CoordinateDtype`): ``"exact"`` (default)
+        keeps exact ties exact; ``"float32"`` is ONNX Runtime's float32
+        evaluation of the same formulas, ``"float32_torch"`` PyTorch's
+        (multiplying by ``N / M`` in float32). Example: asymmetric 22 → 26,
+        output 13 reads exactly ``13 · 22 / 26 = 11``; in float32 ONNX
+        Runtime gets ``11.000001`` (``ceil`` then picks 12).
 
     Returns
     -------
@@ -519,7 +625,9 @@ def source_coords(
     n_out = check_size("out_size", out_size)
     conv = parse_convention(convention)
     s = None if scale is None else check_finite_float("scale", scale, positive=True)
-    return _source_coords(n_in, n_out, conv, s, _check_roi(roi, conv))
+    dtype = parse_coordinate_dtype(coordinate_dtype)
+    _check_dtype_convention(dtype, conv)
+    return _source_coords(n_in, n_out, conv, s, _check_roi(roi, conv), dtype)
 
 
 def _reads_outside(x: NDArray[np.float64], n_in: int) -> NDArray[np.bool_]:

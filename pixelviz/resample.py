@@ -38,13 +38,16 @@ from ._validate import (
 )
 from .conventions import (
     Convention,
+    CoordinateDtype,
     NearestRounding,
     Origin,
+    _check_dtype_convention,
     _check_roi,
     _round_nearest,
     _shift,
     _source_coords,
     parse_convention,
+    parse_coordinate_dtype,
     parse_origin,
     parse_rounding,
 )
@@ -52,6 +55,8 @@ from .conventions import (
 __all__ = [
     "ResizeMode",
     "parse_mode",
+    "Antialias",
+    "parse_antialias",
     "ResizeWeights",
     "resize_weights",
     "resize",
@@ -97,6 +102,49 @@ BORDER_MODES = tuple(b.value for b in Border)
 def parse_mode(mode: Any, *, name: str = "mode") -> ResizeMode:
     """Turn ``"nearest"``, ``"linear"``/``"bilinear"`` or ``"cubic"``/``"bicubic"`` into a :class:`ResizeMode`."""
     return parse_enum(name, mode, ResizeMode, aliases=_MODE_ALIASES)
+
+
+class Antialias(str, enum.Enum):
+    """Which antialiasing filter a downsampling linear/cubic resize applies.
+
+    Both widen the kernel by the downsampling factor ``f = max(N / M, 1)``
+    (weights ``kernel((j - x) / f)`` around the source coordinate ``x``) and
+    renormalize the weights to sum to 1; they differ at the border.
+    """
+
+    PILLOW = "pillow"
+    """Pillow's and PyTorch's ``antialias=True``: taps outside ``[0, N)`` are dropped and the
+    rest renormalized (also when upsampling, where the kernel is not widened)."""
+    ONNX = "onnx"
+    """ONNX ``Resize`` with ``antialias=1`` (ONNX Runtime, the reference evaluator): taps
+    outside the input are clamped to the border sample (edge replication) before
+    renormalizing, unless ``exclude_outside`` drops them."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def parse_antialias(antialias: Any, *, name: str = "antialias") -> Antialias | None:
+    """``False`` → None (no filter), ``True`` → :attr:`Antialias.PILLOW`, ``"pillow"`` / ``"onnx"`` → that filter.
+
+    Examples
+    --------
+    >>> parse_antialias(True), parse_antialias("onnx"), parse_antialias(False)
+    (<Antialias.PILLOW: 'pillow'>, <Antialias.ONNX: 'onnx'>, None)
+    """
+    if isinstance(antialias, (bool, np.bool_)):
+        return Antialias.PILLOW if antialias else None
+    if isinstance(antialias, str) and antialias.strip().lower() in ("true", "false"):
+        raise TypeError(
+            f"{name} must be a bool (True or False); got {antialias!r} "
+            f"(a string; the filters by name are {[a.value for a in Antialias]})"
+        )
+    if isinstance(antialias, (str, Antialias)):
+        return parse_enum(name, antialias, Antialias)
+    raise TypeError(
+        f"{name} must be a bool or one of {[a.value for a in Antialias]}; got {antialias!r} "
+        f"of type {type(antialias).__name__}"
+    )
 
 
 class ResizeWeights(NamedTuple):
@@ -155,6 +203,29 @@ def _antialias_table(
     return np.clip(j, 0, n_in - 1), w
 
 
+def _antialias_table_onnx(
+    x: np.ndarray, n_in: int, widen: float, mode: ResizeMode, a: float, exclude_outside: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """ONNX ``antialias=1`` weights: every tap within ``radius * widen`` of ``x``, clamped to the border.
+
+    ONNX's reference (``_linear_coeffs_antialias`` / ``_cubic_coeffs_antialias``)
+    weighs input ``j`` by ``kernel((j - x) / widen)`` over the window
+    ``|j - x| < radius * widen`` and reads indices outside ``[0, N)`` from the
+    nearest border sample; ``exclude_outside`` gives them weight 0 instead.
+    """
+    radius = (1.0 if mode is ResizeMode.LINEAR else 2.0) * widen
+    lo = np.floor(x - radius).astype(np.int64)  # [M] first tap (weight 0 or more)
+    taps = int(np.max(np.ceil(x + radius).astype(np.int64) - lo)) + 1
+    j = lo[:, None] + np.arange(taps)[None, :]  # [M,T]
+    d = (j - x[:, None]) / widen
+    w = _triangle_kernel(d) if mode is ResizeMode.LINEAR else _cubic_kernel(d, a)
+    if exclude_outside:
+        w = np.where((j >= 0) & (j < n_in), w, 0.0)
+    total = w.sum(axis=1, keepdims=True)
+    w = np.divide(w, total, out=np.zeros_like(w), where=total != 0)
+    return np.clip(j, 0, n_in - 1), w
+
+
 def resize_weights(
     in_size: int,
     out_size: int,
@@ -163,10 +234,11 @@ def resize_weights(
     *,
     rounding: NearestRounding | str = "round_prefer_floor",
     cubic_coeff: float = -0.75,
-    antialias: bool = False,
+    antialias: bool | Antialias | str = False,
     scale: float | None = None,
     roi: tuple[float, float] | None = None,
     exclude_outside: bool = False,
+    coordinate_dtype: CoordinateDtype | str = "exact",
 ) -> ResizeWeights:
     """The sparse table of input indices and weights of a 1D resize ``N → M``.
 
@@ -200,18 +272,22 @@ def resize_weights(
     conv = parse_convention(convention)
     rule = parse_rounding(rounding)
     a = check_finite_float("cubic_coeff", cubic_coeff)
-    aa = check_bool("antialias", antialias)
+    aa = parse_antialias(antialias)
     exclude = check_bool("exclude_outside", exclude_outside)
     s = None if scale is None else check_finite_float("scale", scale, positive=True)
+    dtype = parse_coordinate_dtype(coordinate_dtype)
+    _check_dtype_convention(dtype, conv)
     _check_options(kind, aa, n_in, n_out, s)
-    return _resize_weights(n_in, n_out, kind, conv, rule, a, aa, s, _check_roi(roi, conv), exclude)
+    return _resize_weights(n_in, n_out, kind, conv, rule, a, aa, s, _check_roi(roi, conv), exclude, dtype)
 
 
-def _check_options(kind: ResizeMode, antialias: bool, n_in: int, n_out: int, scale: float | None) -> None:
+def _check_options(kind: ResizeMode, antialias: Antialias | None, n_in: int, n_out: int, scale: float | None) -> None:
     """Checks that need several parsed arguments together (antialias window size included)."""
-    if antialias and kind is ResizeMode.NEAREST:
-        raise ValueError("antialias must be False for mode='nearest' (it widens the linear/cubic kernel); got True")
-    if antialias:
+    if antialias is not None and kind is ResizeMode.NEAREST:
+        raise ValueError(
+            f"antialias must be False for mode='nearest' (it widens the linear/cubic kernel); got {antialias.value!r}"
+        )
+    if antialias is not None:
         factor = max((n_in / n_out) if scale is None else 1.0 / scale, 1.0)
         radius = (1.0 if kind is ResizeMode.LINEAR else 2.0) * factor
         check_elements("the antialias table (out_size x window)", int(n_out * min(2 * radius + 2, n_in)), "weights")
@@ -225,17 +301,18 @@ def _resize_weights(
     conv: Convention,
     rule: NearestRounding,
     a: float,
-    antialias: bool,
+    antialias: Antialias | None,
     scale: float | None,
     roi: tuple[float, float] | None,
     exclude_outside: bool,
+    dtype: CoordinateDtype = CoordinateDtype.EXACT,
 ) -> ResizeWeights:
     """:func:`resize_weights` for parsed arguments; cached, so its arrays are read-only.
 
     An explorer redraws the same state several times (its frame, its values,
     its title); the cache computes each table once.
     """
-    x = _source_coords(n_in, n_out, conv, scale, roi)  # [M]
+    x = _source_coords(n_in, n_out, conv, scale, roi, dtype)  # [M]
     if conv is Convention.TF_CROP_AND_RESIZE:
         valid = (x >= 0) & (x <= n_in - 1)
     else:
@@ -244,10 +321,13 @@ def _resize_weights(
     if kind is ResizeMode.NEAREST:
         idx = np.clip(_round_nearest(x, rule), 0, n_in - 1)[:, None]
         w = np.ones((n_out, 1))
-    elif antialias:
+    elif antialias is not None:
         # Widen the kernel by the downsampling factor (never narrow it).
-        factor = (n_in / n_out) if scale is None else 1.0 / scale
-        idx, w = _antialias_table(x, n_in, max(factor, 1.0), kind, a)
+        factor = max((n_in / n_out) if scale is None else 1.0 / scale, 1.0)
+        if antialias is Antialias.ONNX:
+            idx, w = _antialias_table_onnx(x, n_in, factor, kind, a, exclude_outside)
+        else:
+            idx, w = _antialias_table(x, n_in, factor, kind, a)
     elif kind is ResizeMode.LINEAR:
         x0 = np.floor(x)
         f = x - x0
@@ -317,11 +397,12 @@ def resize(
     *,
     rounding: NearestRounding | str = "round_prefer_floor",
     cubic_coeff: float = -0.75,
-    antialias: bool = False,
+    antialias: bool | Antialias | str = False,
     scale: float | Sequence[float] | None = None,
     roi: Any = None,
     exclude_outside: bool = False,
     extrapolation_value: float = 0.0,
+    coordinate_dtype: CoordinateDtype | str = "exact",
 ) -> np.ndarray:
     """Resize a 1D signal or a 2D image under any grid convention (numpy reference).
 
@@ -343,11 +424,14 @@ def resize(
     cubic_coeff : float
         Keys' ``a`` for ``mode="cubic"``: -0.75 for PyTorch, OpenCV and ONNX;
         -0.5 for Pillow and PyTorch's ``antialias=True``.
-    antialias : bool
+    antialias : bool or {"pillow", "onnx"}
         When downsampling by a factor ``f > 1``, widen the kernel by ``f``
-        (triangle of radius ``f`` for linear, as Pillow and PyTorch's
-        ``antialias=True``). Samples outside the input are dropped and the
-        weights renormalized instead of clamped.
+        (triangle of radius ``f`` for linear). ``"pillow"`` (or ``True``):
+        Pillow's and PyTorch's ``antialias=True``, samples outside the input
+        dropped and the weights renormalized instead of clamped. ``"onnx"``:
+        ONNX ``Resize(antialias=1)``, samples outside clamped to the border
+        (:class:`Antialias`). They differ near the border: up to 0.05 for
+        linear 20 → 7 under ``half_pixel``.
     scale : float or (float, float), optional
         Scale factor per axis, passed to ``source_coords`` (default ``M / N``).
     roi : (start, end) or ((y0, y1), (x0, x1)), optional
@@ -358,6 +442,12 @@ def resize(
     extrapolation_value : float
         Output value where a ``tf_crop_and_resize`` coordinate falls outside
         ``[0, N - 1]`` (ONNX's attribute of that name).
+    coordinate_dtype : {"exact", "float32", "float32_torch"}
+        Arithmetic of the source coordinates
+        (:class:`~pixelviz.conventions.CoordinateDtype`): ``"exact"``
+        (default) keeps ties exact; ``"float32"`` as ONNX Runtime,
+        ``"float32_torch"`` as PyTorch, which round some exact ties of
+        ``mode="nearest"`` the other way.
 
     Returns
     -------
@@ -409,8 +499,10 @@ def resize(
     conv = parse_convention(convention)
     rule = parse_rounding(rounding)
     a = check_finite_float("cubic_coeff", cubic_coeff)
-    aa = check_bool("antialias", antialias)
+    aa = parse_antialias(antialias)
     exclude = check_bool("exclude_outside", exclude_outside)
+    dtype_c = parse_coordinate_dtype(coordinate_dtype)
+    _check_dtype_convention(dtype_c, conv)
     scales = [
         None if v is None else check_finite_float(name, v, positive=True)
         for name, v in zip(_axis_names("scale", n_axes), _per_axis("scale", scale, n_axes))
@@ -420,7 +512,7 @@ def resize(
     for ax in range(n_axes):
         _check_options(kind, aa, arr.shape[ax], sizes[ax], scales[ax])
     tables = [
-        _resize_weights(arr.shape[ax], sizes[ax], kind, conv, rule, a, aa, scales[ax], rois[ax], exclude)
+        _resize_weights(arr.shape[ax], sizes[ax], kind, conv, rule, a, aa, scales[ax], rois[ax], exclude, dtype_c)
         for ax in range(n_axes)
     ]
     out = arr

@@ -72,6 +72,17 @@ def _axes() -> Any:
 AX = Fresh(_axes)
 
 
+def _figure() -> Any:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.set_title("t")
+    return fig
+
+
+FIG = Fresh(_figure)
+
+
 def _tensor(a: Any) -> Fresh:
     def make() -> Any:
         import torch
@@ -151,9 +162,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.conventions.parse_origin": dict(origin="corners", name="origin"),
     "pixelviz.conventions.parse_rounding": dict(rounding="floor", name="rounding"),
+    "pixelviz.conventions.parse_coordinate_dtype": dict(coordinate_dtype="float32", name="coordinate_dtype"),
     "pixelviz.conventions.sample_positions": dict(n=4, convention="half_pixel", length=1.0),
     "pixelviz.conventions.subpixel_positions": dict(n=3, supersample=2),
-    "pixelviz.conventions.source_coords": dict(in_size=4, out_size=8, convention="half_pixel", scale=2.0),
+    "pixelviz.conventions.source_coords": dict(
+        in_size=4, out_size=8, convention="half_pixel", scale=2.0, coordinate_dtype="float32"
+    ),
     "pixelviz.conventions.reads_outside": dict(in_size=4, out_size=8, convention="half_pixel"),
     "pixelviz.conventions.lands_on_samples": dict(in_size=4, out_size=7, convention="align_corners"),
     "pixelviz.conventions.scaled_size": dict(in_size=25, scale=1.16, library="torch"),
@@ -165,6 +179,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.conventions.roi_align_offset": dict(aligned=True),
     # resample
     "pixelviz.resample.parse_mode": dict(mode="bilinear", name="mode"),
+    "pixelviz.resample.parse_antialias": dict(antialias="onnx", name="antialias"),
     "pixelviz.resample.resize_weights": dict(
         in_size=4,
         out_size=8,
@@ -175,6 +190,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         antialias=False,
         scale=2.0,
         exclude_outside=False,
+        coordinate_dtype="float32_torch",
     ),
     "pixelviz.resample.resize": dict(
         image=IMG,
@@ -187,8 +203,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         scale=(1.5, 1.4),
         exclude_outside=False,
         extrapolation_value=0.0,
+        coordinate_dtype="float32",
     ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
+    # reproduce
+    "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
+    "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
     "pixelviz.signals.zone_plate": dict(h=8, w=6, max_freq=0.5, supersample=2),
@@ -278,8 +299,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends._registry.list_backends": dict(library="opencv"),
     "pixelviz.backends._registry.libraries": dict(),
     "pixelviz.backends._report.probe_backends": dict(
-        backends=Fresh(lambda: [BACKEND.make()]), library=None, requires="scipy"
+        backends=Fresh(lambda: [BACKEND.make()]),
+        library=None,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        progress=print,
+        requires="scipy",
     ),
+    "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
         reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
@@ -298,6 +327,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
     ),
@@ -315,6 +345,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
+    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
     "pixelviz.backends.scipy_ops.map_coordinates": dict(
@@ -403,6 +434,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.plot._style.convention_color": dict(convention="half_pixel"),
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
+    "pixelviz.plot.style.smallest_font_pt": dict(fig=FIG),
+    "pixelviz.plot.style.figure_png": dict(fig=FIG),
     "pixelviz.plot.grid1d.draw_grid_1d": dict(ax=AX, n=4, convention="half_pixel", length=1.0, y=0.0, annotate=False),
     "pixelviz.plot.grid1d.plot_grids_1d": dict(
         n=4, conventions=("half_pixel", "asymmetric"), length=1.0, figsize=(4.0, 2.0)
@@ -499,6 +532,8 @@ NOT_CALLED: dict[str, str] = {
         for name in (
             "pixelviz.conventions.Convention",
             "pixelviz.conventions.NearestRounding",
+            "pixelviz.conventions.CoordinateDtype",
+            "pixelviz.resample.Antialias",
             "pixelviz.conventions.Origin",
             "pixelviz.resample.ResizeMode",
             "pixelviz.resample.Border",
@@ -512,6 +547,10 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
+    "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
+    "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
@@ -532,11 +571,7 @@ NOT_CALLED: dict[str, str] = {
 
 #: Callables with bad calls still unclear, each with the reason: the test expects them to fail (xfail) and
 #: fails once they pass, so the entry is removed.
-KNOWN_GAPS: dict[str, str] = {
-    "widgets._explorer.Control": "Control's messages name the "
-    "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
-    "not checked",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 #: Parameters whose values are not checked, with the reason (module.qualname.param).
 UNCHECKED: dict[str, str] = {

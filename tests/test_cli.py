@@ -69,6 +69,18 @@ def test_python_dash_m_entry_point():
     assert linear["status"] == "not installed" or linear["result"]["convention"] == "align_corners"
 
 
+def test_cli_progress_line_per_library_on_stderr(capsys):
+    pytest.importorskip("scipy")
+    import scipy
+
+    assert main(["probe", "--library", "scipy"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("| library | version |")
+    assert f"probed scipy {scipy.__version__}: 6 ops, " in captured.err
+    assert main(["probe", "--library", "scipy", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 # ---------------------------------------------------------------- origin probes and user functions
 USER_MODULE = '''
 import numpy as np

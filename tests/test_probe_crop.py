@@ -179,35 +179,36 @@ def test_isolated_worker_crash_is_a_row():
     assert "name" in got["no.such.backend"]["error"]  # check_choice's message names the argument
 
 
-def test_crop_and_resize_box_hand_example():
-    from pixelviz.roi import crop_and_resize_box
-
-    # W = 5, H = 3, x box [1, 3] in 4 bins of 0.5: RoIAlign samples corners 1.25 ... 2.75, indices 0.75 ... 2.25;
-    # TF reads edge b at index 4 b, so b = 0.75 / 4 and 2.25 / 4. y box [0, 2] in 1 bin: the centre 1.0, index 0.5.
-    assert crop_and_resize_box([1, 0, 3, 2], (3, 5), (1, 4)) == pytest.approx([0.25, 0.1875, 0.25, 0.5625])
-    with pytest.raises(ValueError, match="box"):
-        crop_and_resize_box([1, 2, 3], (3, 5), (1, 4))
-    with pytest.raises(ValueError, match="image_shape"):
-        crop_and_resize_box([1, 0, 3, 2], (1, 5), (1, 4))
+CRASHY = """
+from pixelviz.backends._samplers import SamplerBackend, register_sampler
 
 
-@pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None, reason="tensorflow not installed")
-def test_tensorflow_crop_and_resize_with_roi_align_box_is_bin_centres():
-    (r,) = _probe("tensorflow.crop_and_resize.roi_align")
-    assert (r.origin, r.sampling_ratio) == (CropOrigin.BIN_CENTERS, 1)
+def _factory():
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGSEGV)  # what TensorFlow beside torch does
 
 
-def test_plot_crop_samples_draws_each_op():
-    from pixelviz.plot import plot_crop_samples
-    from pixelviz.probe.crops import CropAxisFit
+register_sampler(SamplerBackend("crashy.points", "Crashy", "os", "crash", "", "points", _factory, None, isolate=True))
+"""
 
-    a = CropAxisFit(5.3, 10.6, 5, 6.36, 2.12, 0.0)
-    b = CropAxisFit(5.3, 10.6, 5, 5.8, 2.65, 0.0)
-    fig = plot_crop_samples({"bins": a, "edges": b})
-    ax = fig.axes[0]
-    xs = [line.get_xdata() for line in ax.lines if line.get_marker() == "o"]
-    assert np.allclose(xs[0], 6.36 + 2.12 * np.arange(5)) and np.allclose(xs[1], 5.8 + 2.65 * np.arange(5))
-    with pytest.raises(ValueError, match="same box"):
-        plot_crop_samples({"a": a, "c": CropAxisFit(5.0, 10.6, 5, 6.0, 2.12, 0.0)})
-    with pytest.raises(TypeError, match=r"fits\['a'\]"):
-        plot_crop_samples({"a": 3})
+
+def test_isolated_worker_crash_is_a_row_and_the_others_are_measured(tmp_path, monkeypatch):
+    import sys
+
+    from pixelviz import backends
+    from pixelviz.backends import _samplers
+
+    (tmp_path / "crashy_backend_mod.py").write_text(CRASHY)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import crashy_backend_mod  # noqa: F401  (registers crashy.points here; the worker imports it too)
+
+    try:
+        crashy, ours = backends.get_sampler("crashy.points"), backends.get_sampler("pixelviz.point_sample")
+        rep_crash, rep_ok = backends.probe_origin_backends([crashy, ours])
+        assert rep_crash.status == "error" and "crashed: signal 11" in rep_crash.error
+        assert rep_ok.status == "ok" and rep_ok.result.origin.value == "integer_corners"
+    finally:
+        _samplers._SAMPLERS.pop("crashy.points", None)
+        sys.modules.pop("crashy_backend_mod", None)

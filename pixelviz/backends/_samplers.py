@@ -8,9 +8,9 @@ resize backends of :mod:`._registry`. The library is imported only when the
 backend is first called.
 
 :func:`probe_origin_backends` probes each one and returns plain reports;
-TensorFlow's backends (``isolate=True``) are probed in a process of their
-own (TensorFlow crashes when torch shares its interpreter), see
-:func:`_probe_isolated`.
+TensorFlow's backends (``isolate=True``) are probed in a library worker
+process of their own (:mod:`._isolate`; TensorFlow crashes when torch shares
+its interpreter), see :func:`_probe_isolated`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,8 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import importlib.util
-import json
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 __all__ = [
@@ -213,50 +210,47 @@ def _probe_here(name: str) -> dict[str, Any]:
     return result.to_dict()
 
 
-_WORKER_CODE = (
-    "import json, sys\n"
-    "from pixelviz.backends._samplers import _probe_here\n"
-    "for name in sys.argv[1:]:\n"
-    "    try:\n"
-    "        out = {'ok': _probe_here(name)}\n"
-    "    except Exception as exc:\n"
-    "        out = {'error': f'{type(exc).__name__}: {exc}'}\n"
-    "    print(json.dumps({'name': name, **out}), flush=True)\n"
-)
+def _probe_many(names: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Worker task: probe each backend of ``names`` here, one plain-data item each (see :mod:`.worker`)."""
+    for name in names:
+        try:
+            yield {"name": name, "ok": _probe_here(name)}
+        except Exception as exc:  # a library's failure is a row, not a crash
+            yield {"name": name, "error": f"{type(exc).__name__}: {exc}"}
 
 
-def _probe_isolated(names: Sequence[str], timeout: float = 180.0) -> Callable[[], dict[str, dict[str, Any]]]:
-    """Start probing ``names`` in one fresh ``python`` process (no torch beside TensorFlow); return a collector.
+def _probe_isolated(
+    names: Sequence[str], timeout: float = 300.0, imports: Sequence[str] = ()
+) -> Callable[[], dict[str, dict[str, Any]]]:
+    """Start probing ``names`` in one library worker process (:mod:`._isolate`); return a collector.
 
-    The process runs while the caller probes other backends; calling the
-    returned function waits for it and gives ``{name: {"ok": result} or
-    {"error": message}}`` — a crash or time-out becomes every missing name's
-    error (``"crashed: signal 11"``, ``"timed out after 180 s"``). Kept in one
-    function so that a shared per-library worker can replace it.
+    The worker runs (in a thread of this process) while the caller probes
+    other backends; calling the returned function waits for it and gives
+    ``{name: {"ok": result} or {"error": message}}`` — a crash or time-out
+    becomes every missing name's error (``"crashed: signal 11 (SIGSEGV)"``,
+    ``"timed out after 300 s"``). ``imports``: modules the worker imports
+    first, those that registered backends outside pixelviz.
     """
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _WORKER_CODE, *names], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ._isolate import WorkerRequest, run_worker
+
+    label = names[0].split(".")[0] if names else "origin"
+    request = WorkerRequest(
+        f"{label}-origin", "pixelviz.backends._samplers:_probe_many", {"names": list(names)}, tuple(imports)
     )
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(run_worker, request, timeout=timeout)
 
     def collect() -> dict[str, dict[str, Any]]:
-        try:
-            out, err = proc.communicate(timeout=timeout)
-            failure = None
-            if proc.returncode < 0:
-                failure = f"crashed: signal {-proc.returncode}"
-            elif proc.returncode > 0:
-                failure = f"exit status {proc.returncode}: {(err.strip().splitlines() or [''])[-1]}"
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            out, _ = proc.communicate()
-            failure = f"timed out after {timeout:g} s"
+        result = future.result()
+        pool.shutdown()
         got: dict[str, dict[str, Any]] = {}
-        for line in out.splitlines():
-            if line.startswith("{"):
-                data = json.loads(line)
-                got[data.pop("name")] = data
+        for item in result.items:
+            data = dict(item)
+            got[data.pop("name")] = data
         for name in names:
-            got.setdefault(name, {"error": failure or "no result"})
+            got.setdefault(name, {"error": result.error or "no result"})
         return got
 
     return collect
@@ -291,11 +285,17 @@ def probe_origin_backends(backends: Sequence[SamplerBackend] | None = None) -> l
     ):
         raise TypeError(f"backends must be a sequence of SamplerBackend; got {backends!r}")
     t_start = time.perf_counter()
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[SamplerBackend]] = {}
     for b in backends:
         if b.isolate and b.available():
-            groups.setdefault(b.module, []).append(b.name)
-    collectors = {module: _probe_isolated(names) for module, names in groups.items()}
+            groups.setdefault(b.module, []).append(b)
+    collectors = {
+        module: _probe_isolated(
+            [b.name for b in group],
+            imports=sorted({m for b in group if not (m := b.factory.__module__).startswith("pixelviz.")}),
+        )
+        for module, group in groups.items()
+    }
     isolated: dict[str, dict[str, Any]] = {}
     reports: dict[str, OriginReport] = {}
     for b in backends:

@@ -1,7 +1,9 @@
-"""Kornia: ``geometry.transform.remap`` as a point sampler and ``crop_and_resize`` as a crop op.
+"""Kornia: ``kornia.geometry.transform.resize`` as resize backends, ``remap`` as a point sampler and
+``crop_and_resize`` as a crop op (optional; "not installed" without kornia).
 
-Kornia is optional; without it these backends report "not installed". Every
-call of Kornia in pixelviz is in this module, imported inside each function.
+Kornia resizes ``(*, H, W)`` tensors with :func:`torch.nn.functional.interpolate` underneath; its
+``antialias=True`` blurs with a Gaussian before downscaling (its own filter, not torch's). A 1D signal
+of ``N`` samples is resized here as a ``(1, 1, 1, N)`` image to ``(1, size)``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,52 @@ from typing import Any
 import numpy as np
 
 from .._validate import check_bool, check_choice
+from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_remap_points", "make_crop"]
+__all__ = ["make_resize", "make_remap_points", "make_crop"]
+
+#: ``kornia.geometry.transform.resize`` interpolations a backend may name (the 2D ones).
+INTERPOLATIONS = ("nearest", "nearest-exact", "bilinear", "bicubic", "area")
+
+
+def make_resize(interpolation: str, align_corners: bool | None = None, antialias: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``kornia.geometry.transform.resize(img, (1, size), interpolation, align_corners,
+    antialias=antialias)`` on a ``(1, 1, 1, N)`` float32 image; ``align_corners=None`` is Kornia's default."""
+    interpolation = check_choice("interpolation", interpolation, INTERPOLATIONS)
+    align_corners = None if align_corners is None else check_bool("align_corners", align_corners)
+    antialias = check_bool("antialias", antialias)
+
+    def factory():
+        import torch
+        from kornia.geometry.transform import resize
+
+        def fn(x, size):
+            t = torch.as_tensor(x, dtype=torch.float32).view(1, 1, 1, -1)
+            out = resize(t, (1, size), interpolation=interpolation, align_corners=align_corners, antialias=antialias)
+            return out.reshape(-1).double().numpy()
+
+        return fn
+
+    return factory
+
+
+_OP = "kornia.geometry.transform.resize"
+register(
+    *[
+        Backend(f"kornia.resize.{key}", "Kornia", "kornia", _OP, options, make_resize(interp, ac, aa), None)
+        for key, options, interp, ac, aa in [
+            ("bilinear", "bilinear", "bilinear", None, False),
+            ("bilinear_ac", "bilinear, align_corners=True", "bilinear", True, False),
+            ("bilinear_aa", "bilinear, antialias=True", "bilinear", None, True),
+            ("bicubic", "bicubic", "bicubic", None, False),
+            ("bicubic_aa", "bicubic, antialias=True", "bicubic", None, True),
+            ("nearest", "nearest", "nearest", None, False),
+            ("nearest_exact", "nearest-exact", "nearest-exact", None, False),
+            ("area", "area", "area", None, False),
+        ]
+    ]
+)
 
 
 def make_remap_points(mode: str = "bilinear", align_corners: bool | None = None) -> Any:

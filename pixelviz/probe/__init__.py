@@ -55,6 +55,7 @@ from .measure import DEFAULT_PAIRS, MAX_PROBE_INPUT, TINY_PAIRS, check_pairs, me
 from .points import PointOrigin, PointProbeResult, probe_points
 from .result import (
     FIT_PAIR,
+    NEAREST_FIT_PAIR,
     ROUND_TIES_VARY,
     PairMeasurement,
     ProbeKind,
@@ -69,6 +70,7 @@ __all__ = [
     "TINY_PAIRS",
     "MAX_PROBE_INPUT",
     "FIT_PAIR",
+    "NEAREST_FIT_PAIR",
     "ProbeKind",
     "Unnamed",
     "UnnamedRounding",
