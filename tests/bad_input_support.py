@@ -385,6 +385,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends.kornia_ops.make_crop": dict(align_corners=True),
     "pixelviz.backends.pixelviz_ops.make_point_sample": dict(),
     "pixelviz.backends.pixelviz_ops.make_roi_align": dict(aligned=True, sampling_ratio=2),
+    "pixelviz.backends.pixelviz_ops.make_paste": dict(legacy=False),
+    "pixelviz.backends.torch_ops.make_paste_points": dict(),
+    "pixelviz.backends._samplers.list_paste_ops": dict(library="pixelviz"),
+    "pixelviz.probe.paste.probe_paste": dict(
+        fn=Fresh(lambda: pixelviz.roi.paste_mask), boxes=[(2.5, 3.25, 9.0, 8.5)], mask_size=(3, 4), shape=(12, 14)
+    ),
     "pixelviz.torch_device": dict(requires="torch"),
     "pixelviz.backends.torch_ops.roi_align_grid_sample": dict(
         features=_tensor(FEATS),
@@ -544,6 +550,7 @@ NOT_CALLED: dict[str, str] = {
             "pixelviz.probe.points.Interpolation",
             "pixelviz.probe.points.Border",
             "pixelviz.probe.crops.CropOrigin",
+            "pixelviz.probe.paste.PasteOrigin",
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
@@ -560,6 +567,8 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.probe.points.PointProbeResult": "a result record that probe_points builds (from_dict checks its input)",
     "pixelviz.probe.crops.CropAxisFit": "a result record that probe_crop builds from its fits",
     "pixelviz.probe.crops.CropProbeResult": "a result record that probe_crop builds (from_dict checks its input)",
+    "pixelviz.probe.paste.PasteAxisFit": "a result record that probe_paste builds from its fits",
+    "pixelviz.probe.paste.PasteProbeResult": "a result record that probe_paste builds (from_dict checks its input)",
     "pixelviz.exercises._core.Result": "a result record that check builds",
     "pixelviz.exercises._core.Exercise": "a record built by pixelviz's own exercise modules; register checks it",
     "pixelviz.exercises._core.Alternative": "a record built by pixelviz's own exercise modules",

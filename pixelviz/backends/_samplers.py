@@ -28,6 +28,7 @@ __all__ = [
     "register_sampler",
     "list_point_samplers",
     "list_crop_ops",
+    "list_paste_ops",
     "get_sampler",
     "probe_origin_backends",
     "origin_rows",
@@ -35,7 +36,7 @@ __all__ = [
     "ORIGIN_COLUMNS",
 ]
 
-KINDS = ("points", "crops")
+KINDS = ("points", "crops", "paste")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,6 +149,11 @@ def list_crop_ops(library: str | None = None) -> list[SamplerBackend]:
     return _filter("crops", library)
 
 
+def list_paste_ops(library: str | None = None) -> list[SamplerBackend]:
+    """Registered paste-mask ops (``fn(mask, box, image_shape)``), optionally of one library key (``"torch"``)."""
+    return _filter("paste", library)
+
+
 def get_sampler(name: str) -> SamplerBackend:
     """The point sampler or crop op called ``name``."""
     from .._validate import check_choice
@@ -202,12 +208,16 @@ class OriginReport:
 def _probe_here(name: str) -> dict[str, Any]:
     """Probe the backend ``name`` in this process; plain data (what an isolated worker prints)."""
     from ..probe.crops import probe_crop
+    from ..probe.paste import probe_paste
     from ..probe.points import probe_points
 
     b = get_sampler(name)
     fn = b.function()
-    result = probe_points(fn) if b.kind == "points" else probe_crop(fn)
-    return result.to_dict()
+    if b.kind == "points":
+        return probe_points(fn).to_dict()
+    if b.kind == "crops":
+        return probe_crop(fn).to_dict()
+    return probe_paste(fn).to_dict()
 
 
 def _probe_many(names: Sequence[str]) -> Iterator[dict[str, Any]]:
@@ -262,7 +272,7 @@ def probe_origin_backends(backends: Sequence[SamplerBackend] | None = None) -> l
     Parameters
     ----------
     backends : sequence of SamplerBackend, optional
-        Default: every registered point sampler, then every crop op.
+        Default: every registered point sampler, crop op and paste op.
 
     Returns
     -------
@@ -273,11 +283,8 @@ def probe_origin_backends(backends: Sequence[SamplerBackend] | None = None) -> l
         probed in one subprocess per library, started first so that it runs
         while the others are probed.
     """
-    from ..probe.crops import CropProbeResult
-    from ..probe.points import PointProbeResult
-
     if backends is None:
-        backends = list_point_samplers() + list_crop_ops()
+        backends = list_point_samplers() + list_crop_ops() + list_paste_ops()
     if (
         isinstance(backends, (str, bytes))
         or not isinstance(backends, (list, tuple))
@@ -308,21 +315,25 @@ def probe_origin_backends(backends: Sequence[SamplerBackend] | None = None) -> l
                 data = {"ok": _probe_here(b.name)}
             except Exception as exc:  # a library's failure is a row, not a crash
                 data = {"error": f"{type(exc).__name__}: {exc}"}
-            reports[b.name] = _report(b, data, time.perf_counter() - t0, PointProbeResult, CropProbeResult)
+            reports[b.name] = _report(b, data, time.perf_counter() - t0)
     for collect in collectors.values():
         isolated.update(collect())
     for b in backends:
         if b.name in isolated:
             # the whole subprocess's wall time (TensorFlow's import included), overlapped with the others
             elapsed = time.perf_counter() - t_start
-            reports[b.name] = _report(b, isolated[b.name], elapsed, PointProbeResult, CropProbeResult)
+            reports[b.name] = _report(b, isolated[b.name], elapsed)
     return [reports[b.name] for b in backends]
 
 
-def _report(b: SamplerBackend, data: dict[str, Any], seconds: float, points_cls: Any, crops_cls: Any) -> OriginReport:
+def _report(b: SamplerBackend, data: dict[str, Any], seconds: float) -> OriginReport:
+    from ..probe.crops import CropProbeResult
+    from ..probe.paste import PasteProbeResult
+    from ..probe.points import PointProbeResult
+
     if "ok" not in data:
         return OriginReport(b, "error", error=str(data.get("error")), version=b.version(), seconds=seconds)
-    cls = points_cls if b.kind == "points" else crops_cls
+    cls: Any = {"points": PointProbeResult, "crops": CropProbeResult, "paste": PasteProbeResult}[b.kind]
     return OriginReport(b, "ok", cls.from_dict(data["ok"]), version=b.version(), seconds=seconds)
 
 
@@ -383,6 +394,12 @@ def origin_rows(reports: Sequence[OriginReport] | None = None) -> list[list[Any]
             if res.interpolation is not None:
                 measured += f", {res.interpolation.value}, border {res.border.value if res.border else '?'}"
             fix = res.fix
+        elif b.kind == "paste":
+            where = "—" if res.offset is None else f"mask starts {round(res.offset, 3) + 0.0:+.3f} px"
+            measured = res.origin.value + (f" ({res.reason})" if res.reason else "")
+            fix = {"mask_on_box": "none (the mask tiles the box)"}.get(res.origin.value, "—")
+            if res.origin.value == "shifted" and res.offset is not None:
+                fix = f"move the box by {-res.offset:+.3g} px"
         else:
             where = "—" if res.offset is None else f"{res.offset:+.3f} px ({res.fits[0].offset_bins:.3f} bins)"
             measured = res.origin.value + (f", ratio {res.sampling_ratio}" if res.sampling_ratio else "")

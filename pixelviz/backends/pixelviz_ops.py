@@ -1,8 +1,9 @@
 """pixelviz's own numpy references, registered beside the libraries for the origin probes.
 
 ``pixelviz.roi.point_sample`` (points normalized by ``(W, H)``, integer
-corners) and ``pixelviz.roi.roi_align`` (``aligned=True``): the probes must
-find integer corners and bin centres, the conventions they are written in.
+corners), ``pixelviz.roi.roi_align`` (``aligned=True``) and
+``pixelviz.roi.paste_mask``: the probes must find integer corners, bin
+centres and a mask that tiles its box, the conventions they are written in.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 from .._validate import check_bool, check_int
 from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_point_sample", "make_roi_align"]
+__all__ = ["make_point_sample", "make_roi_align", "make_paste"]
 
 
 def make_point_sample() -> Any:
@@ -53,6 +54,44 @@ def make_roi_align(aligned: bool = True, sampling_ratio: int = 2) -> Any:
     return factory
 
 
+def make_paste(legacy: bool = False) -> Any:
+    """``fn(mask, box, image_shape)``: :func:`pixelviz.roi.paste_mask` (or ``paste_mask_legacy``, thresholded)."""
+    legacy = check_bool("legacy", legacy)
+
+    def factory():
+        from ..roi import paste_mask, paste_mask_legacy
+
+        def fn(mask, box, image_shape):
+            paste = paste_mask_legacy if legacy else paste_mask
+            return np.asarray(paste(np.asarray(mask, np.float64), np.asarray(box, float), tuple(image_shape)), float)
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    SamplerBackend(
+        "pixelviz.paste_mask",
+        "pixelviz",
+        "numpy",
+        "pixelviz.roi.paste_mask",
+        "",
+        "paste",
+        make_paste(False),
+        "mask_on_box",
+    ),
+    SamplerBackend(
+        "pixelviz.paste_mask_legacy",
+        "pixelviz",
+        "numpy",
+        "pixelviz.roi.paste_mask_legacy",
+        "Detectron's, thresholded",
+        "paste",
+        make_paste(True),
+        None,
+    ),
+)
 register_sampler(
     SamplerBackend(
         "pixelviz.point_sample",

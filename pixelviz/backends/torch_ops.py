@@ -41,6 +41,7 @@ __all__ = [
     "point_sample",
     "GRID_NORMALIZATIONS",
     "make_grid_sample_points",
+    "make_paste_points",
 ]
 
 
@@ -556,4 +557,34 @@ register_sampler(
             ("bicubic", False, "2x/W-1", None),
         ]
     ]
+)
+
+
+def make_paste_points() -> Factory:
+    """``fn(mask, box, image_shape)`` calling :func:`paste_masks` (``grid_sample``) on one mask."""
+
+    def factory():
+        torch, _ = _torch()
+
+        def fn(mask, box, image_shape):
+            m = torch.as_tensor(np.asarray(mask, np.float64), dtype=torch.float32)[None]
+            b = torch.as_tensor(np.asarray(box, np.float64), dtype=torch.float32)[None]
+            return paste_masks(m, b, tuple(image_shape))[0].double().cpu().numpy()
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    SamplerBackend(
+        "torch.paste_masks",
+        "PyTorch",
+        "torch",
+        "pixelviz torch_ops.paste_masks",
+        "F.grid_sample, align_corners=False",
+        "paste",
+        make_paste_points(),
+        "mask_on_box",
+    )
 )
