@@ -8,6 +8,7 @@ sampling-grid convention each one uses, with the library versions::
     pixelviz probe --json               # machine-readable
     pixelviz probe --points             # the origin of every point sampler (map_coordinates, remap ...)
     pixelviz probe --crops              # where every crop op samples its box (roi_align, crop_and_resize ...)
+    pixelviz probe --paste              # where every paste-mask puts the mask in the box
     pixelviz probe --points mymod:fn    # a function of your own, by import path
 
 Each library is probed in a fresh worker process of its own (TensorFlow and
@@ -61,13 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     kind.add_argument(
         "--points", action="store_true", help="probe point samplers fn(image, points): integer corners or centers"
     )
-    kind.add_argument("--crops", action="store_true", help="probe crop ops fn(image, box, out_size): where samples sit")
+    kind.add_argument(
+        "--crops",
+        action="store_true",
+        help="probe crop ops fn(image, box, out_size) (and paste-masks): where samples sit in the box",
+    )
+    kind.add_argument(
+        "--paste", action="store_true", help="probe paste-mask ops fn(mask, box, image_shape): where the mask lands"
+    )
     probe.add_argument(
         "target",
         nargs="?",
         default=None,
         metavar="MODULE:FUNCTION",
-        help="probe this function instead of the libraries' (a resize fn(x, size), or with --points/--crops)",
+        help="probe this function instead of the libraries' (a resize fn(x, size), or with --points/--crops/--paste)",
     )
     return parser
 
@@ -82,9 +90,10 @@ def _probe_target(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         parser.error(str(exc))
     from .probe import probe_resize
     from .probe.crops import probe_crop
+    from .probe.paste import probe_paste
     from .probe.points import probe_points
 
-    probe = probe_points if args.points else probe_crop if args.crops else probe_resize
+    probe = probe_points if args.points else probe_crop if args.crops else probe_paste if args.paste else probe_resize
     try:
         result = probe(fn)
     except (TypeError, ValueError) as exc:
@@ -102,13 +111,21 @@ def _probe_target(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 
 def _probe_origins(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """``pixelviz probe --points`` / ``--crops``: every registered backend of that kind."""
+    """``pixelviz probe --points`` / ``--crops`` / ``--paste``: every registered backend of that kind."""
     from . import backends
     from .tables import Table
 
-    lister = backends.list_point_samplers if args.points else backends.list_crop_ops
     try:
-        chosen = lister(args.library)
+        if args.points:
+            chosen = backends.list_point_samplers(args.library)
+        elif args.paste:
+            chosen = backends.list_paste_ops(args.library)
+        else:  # --crops: crop ops, then their inverse, the paste-masks (of the library, where it has any)
+            chosen = backends.list_crop_ops(args.library)
+            if args.library is None or args.library.strip().lower() in {
+                b.name.split(".")[0] for b in backends.list_paste_ops()
+            }:
+                chosen += backends.list_paste_ops(args.library)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
     reports = backends.probe_origin_backends(chosen)
@@ -134,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.target is not None:
         return _probe_target(args, parser)
-    if args.points or args.crops:
+    if args.points or args.crops or args.paste:
         return _probe_origins(args, parser)
     from . import backends
 

@@ -21,7 +21,7 @@ def load_callable(spec: str) -> Callable[..., Any]:
     spec : str
         ``"module:attribute"``, e.g. ``"scipy.ndimage:map_coordinates"`` or
         ``"mytools.samplers:bilinear_corners"``; the module is imported with
-        :func:`importlib.import_module` (the current directory is importable
+        ``importlib.import_module`` (the current directory is importable
         when run from the command line).
 
     Returns

@@ -166,3 +166,17 @@ def test_cli_probe_crops_table(capsys):
 def test_cli_points_and_crops_exclusive(capsys):
     with pytest.raises(SystemExit):
         main(["probe", "--points", "--crops"])
+
+
+def test_cli_probe_paste_on_a_users_function(tmp_path, monkeypatch, capsys):
+    # pixelviz's paste moved by +1/2: the mask starts half a pixel past the box edge
+    (tmp_path / "my_paste_ops.py").write_text(
+        "import numpy as np\nfrom pixelviz.roi import paste_mask\n\n\n"
+        "def shifted(mask, box, shape):\n    return paste_mask(mask, np.asarray(box) + 0.5, shape)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert main(["probe", "--paste", "my_paste_ops:shifted"]) == 0
+    assert "my_paste_ops:shifted: shifted: mask starts +0.500 px from the box edge" in capsys.readouterr().out
+    assert main(["probe", "--paste", "--library", "pixelviz"]) == 0
+    out = capsys.readouterr().out
+    assert "| pixelviz.roi.paste_mask |  | mask_on_box | mask starts +0.000 px |" in out
