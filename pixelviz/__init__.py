@@ -34,7 +34,7 @@ from .conventions import (
     scaled_size,
     source_coords,
 )
-from .probe import ProbeResult, probe_resize
+from .probe import ProbeResult, probe_crop, probe_points, probe_resize
 from .reproduce import Recipe, reproduce_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
@@ -68,6 +68,8 @@ __all__ = [
     "point_sample",
     "probe_resize",
     "ProbeResult",
+    "probe_points",
+    "probe_crop",
     "reproduce_resize",
     "Recipe",
     "plot",
@@ -87,6 +89,7 @@ _LAZY_SUBMODULES = {
     "rasterizer_survey",
     "signals",
     "tables",
+    "targets",
 }
 
 

@@ -6,6 +6,10 @@ sampling-grid convention each one uses, with the library versions::
     pixelviz probe                      # a Markdown table
     pixelviz probe --library opencv     # one library
     pixelviz probe --json               # machine-readable
+    pixelviz probe --points             # the origin of every point sampler (map_coordinates, remap ...)
+    pixelviz probe --crops              # where every crop op samples its box (roi_align, crop_and_resize ...)
+    pixelviz probe --paste              # where every paste-mask puts the mask in the box
+    pixelviz probe --points mymod:fn    # a function of your own, by import path
 
 Each library is probed in a fresh worker process of its own (TensorFlow and
 PyTorch crash when they share one), two at a time; a line per library on
@@ -54,7 +58,85 @@ def build_parser() -> argparse.ArgumentParser:
     )
     probe.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     probe.add_argument("--installed-only", action="store_true", help="leave out libraries that are not installed")
+    kind = probe.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--points", action="store_true", help="probe point samplers fn(image, points): integer corners or centers"
+    )
+    kind.add_argument(
+        "--crops",
+        action="store_true",
+        help="probe crop ops fn(image, box, out_size) (and paste-masks): where samples sit in the box",
+    )
+    kind.add_argument(
+        "--paste", action="store_true", help="probe paste-mask ops fn(mask, box, image_shape): where the mask lands"
+    )
+    probe.add_argument(
+        "target",
+        nargs="?",
+        default=None,
+        metavar="MODULE:FUNCTION",
+        help="probe this function instead of the libraries' (a resize fn(x, size), or with --points/--crops/--paste)",
+    )
     return parser
+
+
+def _probe_target(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``pixelviz probe [--points|--crops] module:function``: one user function."""
+    from .targets import load_callable
+
+    try:
+        fn = load_callable(args.target)
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
+    from .probe import probe_resize
+    from .probe.crops import probe_crop
+    from .probe.paste import probe_paste
+    from .probe.points import probe_points
+
+    probe = probe_points if args.points else probe_crop if args.crops else probe_paste if args.paste else probe_resize
+    try:
+        result = probe(fn)
+    except (TypeError, ValueError) as exc:
+        print(f"{args.target}: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(f"{args.target}: {result.verdict}")
+        fix = getattr(result, "fix", None)
+        if fix:
+            print(f"with integer-corner points: {fix}")
+    return 0
+
+
+def _probe_origins(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``pixelviz probe --points`` / ``--crops`` / ``--paste``: every registered backend of that kind."""
+    from . import backends
+    from .tables import Table
+
+    try:
+        if args.points:
+            chosen = backends.list_point_samplers(args.library)
+        elif args.paste:
+            chosen = backends.list_paste_ops(args.library)
+        else:  # --crops: crop ops, then their inverse, the paste-masks (of the library, where it has any)
+            chosen = backends.list_crop_ops(args.library)
+            if args.library is None or args.library.strip().lower() in {
+                b.name.split(".")[0] for b in backends.list_paste_ops()
+            }:
+                chosen += backends.list_paste_ops(args.library)
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
+    reports = backends.probe_origin_backends(chosen)
+    if args.installed_only:
+        reports = [r for r in reports if r.status != "not installed"]
+    if args.json:
+        json.dump([r.to_dict() for r in reports], sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(Table(backends.ORIGIN_COLUMNS, backends.origin_rows(reports)).to_markdown())
+    return 1 if any(r.status == "error" for r in reports) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise TypeError(f"argv must be a list of str (command-line words) or None; got {argv!r}")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.target is not None:
+        return _probe_target(args, parser)
+    if args.points or args.crops or args.paste:
+        return _probe_origins(args, parser)
     from . import backends
 
     try:

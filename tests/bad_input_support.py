@@ -123,6 +123,30 @@ DOWNSCALES = _cached(
     "downscales",
     lambda: pixelviz.backends.measure_downscalers(libraries=["opencv"], size=64, factors=(4,), isolate=False),
 )
+
+
+def _origin_reports() -> Any:
+    from pixelviz import backends
+
+    return backends.probe_origin_backends([backends.get_sampler("scipy.map_coordinates.linear")])
+
+
+def _corner_sampler(image: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Nearest, integer corners: the pixel containing each point (0 outside)."""
+    h, w = image.shape
+    c, r = np.floor(points[:, 0]).astype(int), np.floor(points[:, 1]).astype(int)
+    ok = (r >= 0) & (r < h) & (c >= 0) & (c < w)
+    return np.where(ok, image[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)], 0.0)
+
+
+def _edges_crop(image: np.ndarray, box: tuple, out_size: tuple) -> np.ndarray:
+    """Nearest crop, samples on the box edges (integer corners)."""
+    xs = np.linspace(box[0], box[2], out_size[1])
+    ys = np.linspace(box[1], box[3], out_size[0])
+    return image[np.floor(ys).astype(int)][:, np.floor(xs).astype(int)]
+
+
+ORIGIN_REPORTS = _cached("origin_reports", _origin_reports)
 BACKEND = _cached("backend", lambda: pixelviz.backends.get_backend("scipy.zoom.linear"))
 EXERCISE = _cached("exercise", lambda: pixelviz.exercises.get_exercise("grid.n_outside"))
 PNG = _cached("png", lambda: pixelviz.backends.pillow_ops.encode_image(np.zeros((2, 3, 3), np.uint8)))
@@ -367,6 +391,45 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         image=IMG, points=[[2.0, 1.0]], origin="corners", requires="scipy"
     ),
     "pixelviz.backends.torch_ops.torch_device": dict(requires="torch"),
+    # origin probes: point samplers and crop ops
+    "pixelviz.probe.points.probe_points": dict(fn=_corner_sampler, shape=(16, 18), seed=1),
+    "pixelviz.probe.crops.probe_crop": dict(
+        fn=_edges_crop, boxes=[(2.5, 3.25, 9.0, 8.5)], out_size=(3, 4), shape=(12, 14)
+    ),
+    "pixelviz.targets.load_callable": dict(spec="math:sqrt"),
+    "pixelviz.roi.crop_and_resize_box": dict(box=[1.0, 0.5, 3.0, 2.5], image_shape=(4, 5), output_size=(2, 4)),
+    "pixelviz.plot.crops.plot_crop_samples": dict(
+        fits=Fresh(lambda: {"a": pixelviz.probe.crops.CropAxisFit(5.3, 10.6, 5, 6.36, 2.12, 0.0)}),
+        figsize=(4.0, 2.0),
+        title="t",
+    ),
+    "pixelviz.backends._samplers.get_sampler": dict(name="scipy.map_coordinates.linear"),
+    "pixelviz.backends._samplers.list_point_samplers": dict(library="scipy"),
+    "pixelviz.backends._samplers.list_crop_ops": dict(library="torchvision"),
+    "pixelviz.backends._samplers.probe_origin_backends": dict(
+        backends=Fresh(lambda: [pixelviz.backends.get_sampler("scipy.map_coordinates.linear")]), requires="scipy"
+    ),
+    "pixelviz.backends._samplers.origin_rows": dict(reports=ORIGIN_REPORTS, requires="scipy"),
+    "pixelviz.backends._samplers.origin_rules": dict(reports=ORIGIN_REPORTS, requires="scipy"),
+    "pixelviz.backends.scipy_ops.make_map_coordinates_points": dict(order=1),
+    "pixelviz.backends.opencv_ops.make_point_sampler": dict(op="remap", interpolation="INTER_LINEAR"),
+    "pixelviz.backends.pillow_ops.make_affine_points": dict(filter_name="BILINEAR"),
+    "pixelviz.backends.skimage_ops.make_warp_points": dict(order=1),
+    "pixelviz.backends.torch_ops.make_grid_sample_points": dict(
+        mode="bilinear", align_corners=False, normalization="2x/W-1"
+    ),
+    "pixelviz.backends.torchvision_ops.make_roi_crop": dict(op="roi_align", aligned=True, sampling_ratio=2),
+    "pixelviz.backends.tensorflow_ops.make_crop_box": dict(normalization="x/W"),
+    "pixelviz.backends.kornia_ops.make_remap_points": dict(mode="bilinear", align_corners=True),
+    "pixelviz.backends.kornia_ops.make_crop": dict(align_corners=True),
+    "pixelviz.backends.pixelviz_ops.make_point_sample": dict(),
+    "pixelviz.backends.pixelviz_ops.make_roi_align": dict(aligned=True, sampling_ratio=2),
+    "pixelviz.backends.pixelviz_ops.make_paste": dict(legacy=False),
+    "pixelviz.backends.torch_ops.make_paste_points": dict(),
+    "pixelviz.backends._samplers.list_paste_ops": dict(library="pixelviz"),
+    "pixelviz.probe.paste.probe_paste": dict(
+        fn=Fresh(lambda: pixelviz.roi.paste_mask), boxes=[(2.5, 3.25, 9.0, 8.5)], mask_size=(3, 4), shape=(12, 14)
+    ),
     "pixelviz.torch_device": dict(requires="torch"),
     "pixelviz.backends.torch_ops.roi_align_grid_sample": dict(
         features=_tensor(FEATS),
@@ -522,6 +585,11 @@ NOT_CALLED: dict[str, str] = {
             "pixelviz.probe.result.ProbeKind",
             "pixelviz.probe.result.Unnamed",
             "pixelviz.probe.result.UnnamedRounding",
+            "pixelviz.probe.points.PointOrigin",
+            "pixelviz.probe.points.Interpolation",
+            "pixelviz.probe.points.Border",
+            "pixelviz.probe.crops.CropOrigin",
+            "pixelviz.probe.paste.PasteOrigin",
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
@@ -536,6 +604,14 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
+    "pixelviz.backends._samplers.OriginReport": "a result record that probe_origin_backends builds",
+    "pixelviz.backends._samplers.SamplerBackend": "a record built by pixelviz's backend modules; register checks it",
+    "pixelviz.probe.points.AxisFit": "a result record that probe_points builds from its fits",
+    "pixelviz.probe.points.PointProbeResult": "a result record that probe_points builds (from_dict checks its input)",
+    "pixelviz.probe.crops.CropAxisFit": "a result record that probe_crop builds from its fits",
+    "pixelviz.probe.crops.CropProbeResult": "a result record that probe_crop builds (from_dict checks its input)",
+    "pixelviz.probe.paste.PasteAxisFit": "a result record that probe_paste builds from its fits",
+    "pixelviz.probe.paste.PasteProbeResult": "a result record that probe_paste builds (from_dict checks its input)",
     "pixelviz.exercises._core.Result": "a result record that check builds",
     "pixelviz.exercises._core.Exercise": "a record built by pixelviz's own exercise modules; register checks it",
     "pixelviz.exercises._core.Alternative": "a record built by pixelviz's own exercise modules",

@@ -7,6 +7,7 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
 from .aliasing import COLUMN_PX, plot_crops, text_px
+from .crops import plot_crop_samples
 from .grid1d import draw_grid_1d, plot_grids_1d
 from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, plot_images, show_image
 from .origin import (
@@ -37,6 +38,7 @@ __all__ = [
     "COLUMN_PX",
     "plot_crops",
     "text_px",
+    "plot_crop_samples",
     "CONVENTION_COLORS",
     "SIGNAL_COLOR",
     "convention_color",
