@@ -174,6 +174,14 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # reproduce
     "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._equivalent.equivalent_ops": dict(fn=_linear_half_pixel, seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.all_outputs": dict(seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.equivalence_matrix": dict(
+        outputs={"a": [np.zeros((1, 3))], "b": [np.ones((1, 3))]}, order=["b", "a"], pairs=[(2, 3)]
+    ),
+    "pixelviz.reproduce._outputs.library_outputs": dict(
+        library="scipy", inputs=[np.arange(4.0)[None, :]], size_pairs=[(4, 8)], isolate=False
+    ),
     "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
@@ -465,6 +473,8 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
     "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
     "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._equivalent.Equivalence": "a result record that equivalent_ops builds",
+    "pixelviz.reproduce._equivalent.EquivalenceMatrix": "a result record that equivalence_matrix builds",
     "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
