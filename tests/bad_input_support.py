@@ -112,6 +112,22 @@ BACKEND = _cached("backend", lambda: pixelviz.backends.get_backend("scipy.zoom.l
 EXERCISE = _cached("exercise", lambda: pixelviz.exercises.get_exercise("grid.n_outside"))
 PNG = _cached("png", lambda: pixelviz.backends.pillow_ops.encode_image(np.zeros((2, 3, 3), np.uint8)))
 
+
+def _shared_outputs() -> list:
+    from pixelviz.reproduce import ALL_PAIRS, shared_signals
+
+    return [np.stack([_linear_half_pixel(r, m) for r in shared_signals(n)]) for n, m in ALL_PAIRS]
+
+
+def _matrix() -> Any:
+    from pixelviz.reproduce import all_outputs, equivalence_matrix
+
+    outputs = {k: v for k, v in all_outputs(skip_isolated=True)[0].items() if k.startswith("scipy")}
+    return equivalence_matrix(outputs)
+
+
+MATRIX = _cached("matrix", _matrix)
+
 IMG = np.arange(20.0).reshape(4, 5)
 MASK = np.zeros((6, 7), bool)
 MASK[1:4, 2:6] = True
@@ -174,6 +190,19 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # reproduce
     "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._search.reproduce_from_outputs": dict(
+        outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0
+    ),
+    "pixelviz.reproduce._porting.order_by_convention": dict(probes=Fresh(lambda: {"a": RESULT.make(), "b": None})),
+    "pixelviz.reproduce._porting.porting_table": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
+    ),
+    "pixelviz.reproduce._porting.groups_table": dict(
+        matrix=MATRIX, probes=Fresh(lambda: {"scipy.zoom.linear": RESULT.make()}), requires="scipy"
+    ),
+    "pixelviz.plot.equivalence.plot_equivalence_matrix": dict(
+        errors=np.array([[0.0, 0.5], [0.5, 0.0]]), labels=["a", "b"], figsize=(3.0, 3.0), title="t"
+    ),
     "pixelviz.reproduce._equivalent.equivalent_ops": dict(fn=_linear_half_pixel, seed=0, skip_isolated=True),
     "pixelviz.reproduce._equivalent.all_outputs": dict(seed=0, skip_isolated=True),
     "pixelviz.reproduce._equivalent.equivalence_matrix": dict(
@@ -276,7 +305,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
-        reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
+        reports=REPORTS,
+        show_missing=True,
+        library="SciPy",
+        pair=(24, 36),
+        extra={"reproduced by": {"scipy.zoom.linear": "x"}},
+        requires="scipy",
     ),
     # backends: one module per library (resize-op factories, then the other wrapped calls)
     "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR"),

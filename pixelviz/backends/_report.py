@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._validate import check_bool, check_choice, check_pair
@@ -161,6 +161,7 @@ def report_table(
     show_missing: bool = True,
     library: str | None = None,
     pair: tuple[int, int] = FIT_PAIR,
+    extra: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
@@ -176,6 +177,9 @@ def report_table(
     pair : (int, int)
         The measured size pair whose fit the table shows (default
         ``pixelviz.probe.FIT_PAIR``, 24 → 36).
+    extra : mapping of str to mapping of str to str, optional
+        More columns, ``{title: {backend name: cell}}`` (e.g. chapter 4's
+        "reproduced by"); a backend missing from a column gets ``""``.
 
     Returns
     -------
@@ -198,6 +202,7 @@ def report_table(
     if library is not None:
         check_choice("library", library, sorted({b.library for b in list_backends()}))
     fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
+    columns = _check_extra(extra)
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
@@ -206,10 +211,29 @@ def report_table(
         lead = [b.label] if library is not None else [b.library, r.version or "—", b.op, b.options]
         if r.status != "ok" or r.result is None:
             if show_missing:
-                rows.append(lead + [r.status if not r.error else f"error: {r.error}", "", b.article or "—", ""])
+                rows.append(
+                    lead
+                    + [r.status if not r.error else f"error: {r.error}", "", b.article or "—", ""]
+                    + [col.get(b.name, "") for col in columns.values()]
+                )
             continue
-        rows.append(lead + [r.result.verdict, r.result.fit_row(fit_pair), b.article or "—", r.agreement[0]])
-    headers = ["measured", f"fitted map {fit_pair[0]}→{fit_pair[1]}", "article", "agrees?"]
+        rows.append(
+            lead
+            + [r.result.verdict, r.result.fit_row(fit_pair), b.article or "—", r.agreement[0]]
+            + [col.get(b.name, "") for col in columns.values()]
+        )
+    headers = ["measured", f"fitted map {fit_pair[0]}→{fit_pair[1]}", "article", "agrees?", *columns]
     return Table(
         (["op and options"] if library is not None else ["library", "version", "op", "options"]) + headers, rows
     )
+
+
+def _check_extra(extra: Any) -> dict[str, Mapping[str, str]]:
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"extra must be a mapping of column title to {{backend name: cell}}; got {extra!r}")
+    for title, col in extra.items():
+        if not isinstance(title, str) or not isinstance(col, Mapping):
+            raise TypeError(f"extra must map str titles to {{backend name: cell}} mappings; got {title!r}: {col!r}")
+    return dict(extra)

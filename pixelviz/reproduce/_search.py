@@ -16,7 +16,7 @@ from ._inputs import FIT_PAIRS, VERIFY_PAIRS, run_on_pairs, shared_signals
 from ._recipe import Recipe
 from ._space import COMMON_CUBIC_COEFFS, Candidate, candidates, fit_cubic_coeff
 
-__all__ = ["reproduce_resize", "reproduce_outputs"]
+__all__ = ["reproduce_resize", "reproduce_outputs", "reproduce_from_outputs"]
 
 #: How many of the best settings on the fit pairs are verified on the new pairs.
 _VERIFY_TOP = 6
@@ -164,3 +164,54 @@ def reproduce_resize(
     if probe is None:
         probe = probe_resize(fn)
     return reproduce_outputs(fit_t, ver_t, probe=probe, seed=seed)
+
+
+def reproduce_from_outputs(outputs: Sequence[Any], *, probe: ProbeResult | None = None, seed: int = 0) -> Recipe:
+    """:func:`reproduce_resize` from an op's outputs on the shared inputs (computed in its own process).
+
+    Parameters
+    ----------
+    outputs : sequence of (K, M) array_like
+        The op's outputs on ``shared_signals(N, seed=seed)`` for each pair of
+        :data:`~pixelviz.reproduce.ALL_PAIRS` (fit pairs, then verification
+        pairs), as :func:`~pixelviz.reproduce.library_outputs` returns them.
+    probe : ProbeResult, optional
+        The op's probe verdict, to prune the search (everything is tried without it).
+    seed : int
+        The seed the outputs were computed with.
+    """
+    from .._validate import check_finite_array
+
+    if probe is not None and not isinstance(probe, ProbeResult):
+        raise TypeError(f"probe must be a ProbeResult (from probe_resize) or None; got {type(probe).__name__}")
+    seed = check_int("seed", seed, minimum=0)
+    pairs = FIT_PAIRS + VERIFY_PAIRS
+    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, (list, tuple)) or len(outputs) != len(pairs):
+        raise TypeError(f"outputs must be a list of {len(pairs)} arrays, one per pair of ALL_PAIRS; got {outputs!r}")
+    arrays = []
+    for k, ((_n, m), y) in enumerate(zip(pairs, outputs)):
+        arr = check_finite_array(f"outputs[{k}]", y, ndim=2, allow_nonfinite=True)
+        if arr.shape[1] != m:
+            raise ValueError(f"outputs[{k}] must have {m} columns (pair {pairs[k]}); got shape {arr.shape}")
+        arrays.append(arr)
+    if any(not np.all(np.isfinite(a)) for a in arrays):
+        bad = [pairs[k] for k, a in enumerate(arrays) if not np.all(np.isfinite(a))]
+        return _failed(probe, bad)
+    nf = len(FIT_PAIRS)
+    return reproduce_outputs(arrays[:nf], arrays[nf:], probe=probe, seed=seed)
+
+
+def _failed(probe: ProbeResult | None, bad: list[tuple[int, int]]) -> Recipe:
+    from ._compare import Difference
+
+    where = f"fails on {bad[0][0]} → {bad[0][1]}"
+    return Recipe(
+        Candidate("linear"),
+        float("nan"),
+        float("nan"),
+        Difference(float("nan"), where, bad[0], float("nan")),
+        "not probed" if probe is None else probe.verdict,
+        0,
+        (),
+        f"the op fails on {', '.join(f'{n} → {m}' for n, m in bad)}",
+    )
