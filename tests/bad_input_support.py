@@ -193,7 +193,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.reproduce._search.reproduce_from_outputs": dict(
         outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0
     ),
-    "pixelviz.reproduce._porting.order_by_convention": dict(probes=Fresh(lambda: {"a": RESULT.make(), "b": None})),
+    "pixelviz.reproduce._porting.order_by_convention": dict(
+        probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), groups=[["a", "b"]]
+    ),
     "pixelviz.reproduce._porting.porting_table": dict(
         matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
     ),

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import pixelviz as pv
+from pixelviz import reproduce
 from pixelviz.reproduce import (
     ALL_PAIRS,
     all_outputs,
@@ -116,3 +117,45 @@ def test_equivalence_matrix_of_installed_ops_groups_known_twins():
     assert group_of["opencv.resize.nearest"] is group_of["torch.interpolate.nearest"]
     assert "torch.interpolate.linear_ac" not in group_of["opencv.resize.linear"]
     np.testing.assert_array_equal(m.errors, m.errors.T)
+
+
+def test_order_by_convention_puts_grids_in_article_order_and_keeps_groups_together():
+    def lin(conv):
+        return pv.probe_resize(lambda x, m: pv.resize(x, m, convention=conv))
+
+    ac, hp, asym = lin("align_corners"), lin("half_pixel"), lin("asymmetric")
+    probes = {"h1": hp, "a3": asym, "h2": hp, "a1": ac, "none": None}
+    assert reproduce.order_by_convention(probes) == ["a1", "h1", "h2", "a3", "none"]
+    # a group joining "a3" and "h1" pulls "a3" up next to "h1"
+    assert reproduce.order_by_convention(probes, [["h1", "a3"]]) == ["a1", "h1", "a3", "h2", "none"]
+
+
+def test_porting_and_groups_tables_name_the_twin_in_each_library():
+    _needs("opencv.resize.linear", "torch.interpolate.linear", "pillow.resize.bilinear")
+    outputs, _ = all_outputs(skip_isolated=True)
+    m = equivalence_matrix(outputs)
+    table = reproduce.porting_table(m, {}, ["opencv.resize.linear"])
+    row = dict(zip(table.headers, table.rows[0]))
+    assert row["op"] == "cv2.resize INTER_LINEAR" and row["OpenCV"] == "(itself)"
+    assert row["PyTorch"].startswith("F.interpolate linear, align_corners=False")
+    assert row["Pillow"].startswith("none")  # Pillow filters when it shrinks
+    groups = reproduce.groups_table(m, {})
+    assert any("cv2.resize INTER_LINEAR" in r[2] and "F.interpolate linear" in r[2] for r in groups.rows)
+
+
+def test_plot_equivalence_matrix_cells_on_integer_corners():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    errors = np.array([[0.0, 5e-5, 0.5], [5e-5, 0.0, np.nan], [0.5, np.nan, 0.0]])
+    fig = pv.plot.plot_equivalence_matrix(errors, ["a", "b", "c"])
+    im = fig.axes[0].images[0]
+    assert tuple(im.get_extent()) == (0, 3, 3, 0)
+    # the identical, float32 and "> 0.1" classes get three different colours; NaN is masked
+    rgba = im.to_rgba(im.get_array())
+    assert len({tuple(rgba[0, 0]), tuple(rgba[0, 1]), tuple(rgba[0, 2])}) == 3
+    assert np.ma.is_masked(im.get_array()[1, 2])
+    with pytest.raises(ValueError, match="errors"):
+        pv.plot.plot_equivalence_matrix(np.zeros((2, 3)), ["a", "b"])
+    with pytest.raises(TypeError, match="labels"):
+        pv.plot.plot_equivalence_matrix(np.zeros((2, 2)), ["a"])

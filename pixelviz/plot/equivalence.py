@@ -16,7 +16,7 @@ from ._check import check_figsize
 __all__ = ["ERROR_BOUNDS", "plot_equivalence_matrix"]
 
 #: Colour classes of the heatmap (max abs error): identical, float32, then decades up to 1.
-ERROR_BOUNDS = (0.0, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1, np.inf)
+ERROR_BOUNDS = (0.0, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1)
 _COLORS = ("#1b7837", "#a6dba0", "#fde0ef", "#f1b6da", "#de77ae", "#8e0152")
 _CLASS_NAMES = ("≤ 1e-6 identical", "≤ 1e-4 float32", "≤ 1e-3", "≤ 1e-2", "≤ 0.1", "> 0.1")
 
@@ -58,13 +58,15 @@ def plot_equivalence_matrix(
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None; got {title!r}")
     cmap = ListedColormap(list(_COLORS)).with_extremes(bad="#bbbbbb")
-    norm = BoundaryNorm([0.0, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1, 1e9], cmap.N)
+    bounds = [*ERROR_BOUNDS, 10.0]
+    norm = BoundaryNorm(bounds, cmap.N)
+    shown = np.minimum(arr, 9.0)  # every error above 0.1 is one class
     fig, ax = plt.subplots(figsize=size, layout="constrained")
-    im = ax.imshow(np.ma.masked_invalid(arr), cmap=cmap, norm=norm, extent=(0, n, n, 0), interpolation="nearest")
+    im = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, norm=norm, extent=(0, n, n, 0), interpolation="nearest")
     ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=6)
     ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=6)
     ax.tick_params(length=0)
-    bar = fig.colorbar(im, ax=ax, shrink=0.6, ticks=[5e-7, 5e-5, 5e-4, 5e-3, 5e-2, 0.5])
+    bar = fig.colorbar(im, ax=ax, shrink=0.6, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])])
     bar.ax.set_yticklabels(_CLASS_NAMES, fontsize=7)
     bar.set_label("max abs difference", fontsize=8)
     if title:

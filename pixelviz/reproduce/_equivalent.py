@@ -170,6 +170,17 @@ class EquivalenceMatrix:
     errors: NDArray[np.float64]
     groups: tuple[tuple[str, ...], ...]
 
+    def reordered(self, order: Sequence[str]) -> EquivalenceMatrix:
+        """The same matrix with its rows and columns in ``order`` (a permutation of :attr:`names`)."""
+        if (
+            isinstance(order, (str, bytes))
+            or not isinstance(order, (list, tuple))
+            or sorted(order) != sorted(self.names)
+        ):
+            raise ValueError(f"order must be a permutation of the matrix's names; got {order!r}")
+        idx = [self.names.index(n) for n in order]
+        return EquivalenceMatrix(tuple(order), self.errors[np.ix_(idx, idx)], self.groups)
+
     def group_diameter(self, group: Sequence[str]) -> float:
         """Largest error between two members of ``group`` (components need not be cliques)."""
         idx = [self.names.index(n) for n in group]

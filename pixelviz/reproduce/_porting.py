@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .._validate import check_int
-from ..backends._registry import get_backend
+from ..backends._registry import get_backend, list_backends
 from ..conventions import GRID_CONVENTIONS
 from ..probe import ProbeKind, ProbeResult
 from ..tables import Table
@@ -44,8 +44,12 @@ def _check_recipes(recipes: object) -> Mapping[str, Recipe]:
     return recipes
 
 
-def order_by_convention(probes: Mapping[str, ProbeResult | None]) -> list[str]:
+def order_by_convention(probes: Mapping[str, ProbeResult | None], groups: Sequence[Sequence[str]] = ()) -> list[str]:
     """Op names sorted by the grid of their probe verdict (① ② ③, then unnamed), then kind, then as given.
+
+    Members of one of ``groups`` (e.g. :attr:`EquivalenceMatrix.groups`) are
+    kept next to each other, at the place of the group's first member, so
+    that a heatmap shows each group as one block.
 
     Examples
     --------
@@ -56,8 +60,19 @@ def order_by_convention(probes: Mapping[str, ProbeResult | None]) -> list[str]:
     ['ac', 'hp']
     """
     probes = _check_probes(probes)
+    if isinstance(groups, (str, bytes)) or not isinstance(groups, (list, tuple)):
+        raise TypeError(f"groups must be a list of lists of op names; got {groups!r}")
     names = list(probes)
-    return sorted(names, key=lambda n: (*_grid_rank(probes[n]), names.index(n)))
+    base = sorted(names, key=lambda n: (*_grid_rank(probes[n]), names.index(n)))
+    leader: dict[str, str] = {}
+    for k, g in enumerate(groups):
+        if isinstance(g, (str, bytes)) or not isinstance(g, (list, tuple)):
+            raise TypeError(f"groups[{k}] must be a list of op names; got {g!r}")
+        members = [n for n in base if n in g]
+        for n in members:
+            leader[n] = members[0] if members else n
+    first = {n: base.index(leader.get(n, n)) for n in base}
+    return sorted(base, key=lambda n: (first[n], base.index(n)))
 
 
 def _library(name: str) -> str:
@@ -83,7 +98,9 @@ def porting_table(
         if not isinstance(src, str):
             raise TypeError(f"sources[{k}] must be a backend name (str); got {src!r}")
     digits = check_int("digits", digits, minimum=1, maximum=6)
-    libs = list(dict.fromkeys(_library(n) for n in matrix.names))
+    libs = [
+        lib for lib in dict.fromkeys(b.library for b in list_backends()) if lib in {_library(n) for n in matrix.names}
+    ]
     rows = []
     for src in sources:
         if src not in matrix.names:

@@ -34,6 +34,13 @@ def _max_error(cand: Candidate, inputs: Sequence[NDArray[np.float64]], targets: 
     return worst
 
 
+def _score(
+    pool: list[Candidate], inputs: Sequence[NDArray[np.float64]], targets: Sequence[NDArray[np.float64]]
+) -> list[tuple[float, int, Candidate]]:
+    """``(max error on the fit pairs, index, candidate)``, best first."""
+    return sorted(((_max_error(c, inputs, targets), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
+
+
 def _expand_cubic(
     cands: list[Candidate], inputs: Sequence[NDArray[np.float64]], targets: Sequence[NDArray[np.float64]]
 ) -> list[Candidate]:
@@ -68,12 +75,11 @@ def reproduce_outputs(
     ver_in = [shared_signals(n, seed=seed) for n, _ in verify_pairs]
     verdict = "not probed" if probe is None else probe.verdict
     pool = _expand_cubic(candidates(probe), fit_in, targets_fit)
-    if probe is not None and probe.kind is not ProbeKind.INCONCLUSIVE:
+    scored = _score(pool, fit_in, targets_fit)
+    if probe is not None and probe.kind is not ProbeKind.INCONCLUSIVE and (not scored or scored[0][0] > FLOAT32):
         # the probe prunes, it does not decide: if its verdict leaves nothing close, search everything
-        scored = sorted(((_max_error(c, fit_in, targets_fit), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
-        if not scored or scored[0][0] > FLOAT32:
-            pool += _expand_cubic(candidates(None), fit_in, targets_fit)
-    scored = sorted(((_max_error(c, fit_in, targets_fit), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
+        pool += _expand_cubic(candidates(None), fit_in, targets_fit)
+        scored = _score(pool, fit_in, targets_fit)
     # Among the verified settings: the best class first (identical, float32, different), then the
     # smaller error only for "different", then the order of the space (the probe's first candidate first).
     best: tuple[tuple[int, float, int], float, float, Candidate] | None = None
