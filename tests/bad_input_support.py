@@ -391,6 +391,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # tables, CLI, exercises
     "pixelviz.tables.Table": dict(headers=["n", "x"], rows=[[1, 0.5]], digits=3),
     "pixelviz.__main__.build_parser": dict(),
+    "pixelviz.targets.load_callable": dict(spec="pixelviz.resample:resize"),
+    "pixelviz.targets.load_target": dict(spec="scipy:order=1, grid_mode=True"),
     "pixelviz.__main__.main": dict(argv=["probe", "--library", "scipy", "--installed-only"]),
     "pixelviz.exercises._core.check": dict(name="grid.n_outside", answer=2),
     "pixelviz.exercises._core.exercise_names": dict(),
