@@ -199,6 +199,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.reproduce._porting.porting_table": dict(
         matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
     ),
+    "pixelviz.reproduce._porting.porting_summary": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], requires="scipy"
+    ),
     "pixelviz.reproduce._porting.groups_table": dict(
         matrix=MATRIX, probes=Fresh(lambda: {"scipy.zoom.linear": RESULT.make()}), requires="scipy"
     ),

@@ -27,7 +27,7 @@ from ._compare import FLOAT32, IDENTICAL, Difference, classify_error
 from ._equivalent import Equivalence, EquivalenceMatrix, all_outputs, equivalence_matrix, equivalent_ops
 from ._inputs import ALL_PAIRS, FIT_PAIRS, VERIFY_PAIRS, shared_signals
 from ._outputs import ISOLATED_LIBRARIES, library_outputs
-from ._porting import groups_table, order_by_convention, porting_table
+from ._porting import groups_table, order_by_convention, porting_summary, porting_table
 from ._recipe import Recipe
 from ._search import reproduce_from_outputs, reproduce_resize
 from ._space import Candidate
@@ -38,6 +38,7 @@ __all__ = [
     "equivalent_ops",
     "order_by_convention",
     "porting_table",
+    "porting_summary",
     "groups_table",
     "equivalence_matrix",
     "all_outputs",

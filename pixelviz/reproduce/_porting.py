@@ -11,11 +11,11 @@ from ..backends._registry import get_backend, list_backends
 from ..conventions import GRID_CONVENTIONS
 from ..probe import ProbeKind, ProbeResult
 from ..tables import Table
-from ._compare import _classify
+from ._compare import FLOAT32, _classify
 from ._equivalent import EquivalenceMatrix
 from ._recipe import Recipe
 
-__all__ = ["order_by_convention", "porting_table", "groups_table"]
+__all__ = ["order_by_convention", "porting_table", "porting_summary", "groups_table"]
 
 
 def _grid_rank(result: ProbeResult | None) -> tuple[int, int]:
@@ -127,6 +127,35 @@ def porting_table(
         row.append(recipe.text if recipe is not None else "—")
         rows.append(row)
     return Table(["op", *libs, "pixelviz.resize recipe"], rows)
+
+
+def porting_summary(matrix: EquivalenceMatrix, recipes: Mapping[str, Recipe], sources: Sequence[str]) -> Table:
+    """The cheat sheet's porting table: per op, the other libraries' ops with the same pixels, and its recipe.
+
+    "Same pixels" is within 1e-4 on the shared inputs; the recipe column is
+    :attr:`Recipe.call`'s keywords, or ``"none"`` when no setting reproduces the op.
+    """
+    if not isinstance(matrix, EquivalenceMatrix):
+        raise TypeError(f"matrix must be an EquivalenceMatrix (from equivalence_matrix); got {type(matrix).__name__}")
+    recipes = _check_recipes(recipes)
+    if isinstance(sources, (str, bytes)) or not isinstance(sources, (list, tuple)):
+        raise TypeError(f"sources must be a list of backend names; got {sources!r}")
+    rows = []
+    for src in sources:
+        if not isinstance(src, str):
+            raise TypeError(f"sources must hold backend names (str); got {src!r}")
+        if src not in matrix.names:
+            continue
+        i = matrix.names.index(src)
+        twins = [
+            get_backend(n).label
+            for j, n in enumerate(matrix.names)
+            if _library(n) != _library(src) and np.isfinite(matrix.errors[i, j]) and matrix.errors[i, j] <= FLOAT32
+        ]
+        r = recipes.get(src)
+        recipe = "—" if r is None else (", ".join(f"{k}={v!r}" for k, v in r.kwargs.items()) if r.matched else "none")
+        rows.append([get_backend(src).label, "; ".join(twins) or "none", recipe])
+    return Table(["op", "same pixels (≤ 1e-4) in", "pixelviz.resize"], rows)
 
 
 def groups_table(matrix: EquivalenceMatrix, probes: Mapping[str, ProbeResult | None]) -> Table:
