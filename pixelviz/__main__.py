@@ -10,6 +10,10 @@ the same pixels as TARGET::
     pixelviz probe my_module:my_resize     # your own fn(x, size), same table
     pixelviz match opencv:INTER_LINEAR     # recipe + equivalent ops
     pixelviz match ./my_resize.py:fn --json
+
+Each library is probed in a fresh worker process of its own (TensorFlow and
+PyTorch crash when they share one), two at a time; a line per library on
+stderr says what was measured and how long it took.
 """
 
 from __future__ import annotations
@@ -43,8 +47,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--library",
         metavar="NAME",
         default=None,
-        help="only this library (opencv, pillow, skimage, torch, torchvision, tensorflow, onnxruntime, scipy, jax)",
+        help="only this library (opencv, pillow, skimage, torch, torchvision, tensorflow, onnxruntime, scipy, jax, "
+        "kornia)",
     )
+    probe.add_argument(
+        "--jobs", type=int, default=2, metavar="N", help="library worker processes run at the same time (default 2)"
+    )
+    probe.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="seconds one library's worker may take before its rows say 'timed out' (default 300)",
+    )
+    probe.add_argument(
+        "--in-process", action="store_true", help="probe every library in this process (no workers; TF + torch crash)"
+    )
+    probe.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     probe.add_argument("--installed-only", action="store_true", help="leave out libraries that are not installed")
     match = sub.add_parser(
         "match",
@@ -160,11 +179,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = backends.list_backends(args.library)
     except (TypeError, ValueError) as exc:
         parser.error(str(exc))
-    reports = backends.probe_backends(chosen)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        reports = backends.probe_backends(
+            chosen,
+            isolate=not args.in_process,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            progress=None if args.quiet else progress,
+        )
+    except (TypeError, ValueError) as exc:
+        parser.error(str(exc))
     if args.installed_only:
         reports = [r for r in reports if r.status != "not installed"]
     _print_reports(reports, args.json)
-    return 1 if any(r.status == "error" for r in reports) else 0
+    return 1 if any(r.status in ("error", "crashed", "timed out") for r in reports) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,6 +72,17 @@ def _axes() -> Any:
 AX = Fresh(_axes)
 
 
+def _figure() -> Any:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.set_title("t")
+    return fig
+
+
+FIG = Fresh(_figure)
+
+
 def _tensor(a: Any) -> Fresh:
     def make() -> Any:
         import torch
@@ -306,8 +317,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends._registry.list_backends": dict(library="opencv"),
     "pixelviz.backends._registry.libraries": dict(),
     "pixelviz.backends._report.probe_backends": dict(
-        backends=Fresh(lambda: [BACKEND.make()]), library=None, requires="scipy"
+        backends=Fresh(lambda: [BACKEND.make()]),
+        library=None,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        progress=print,
+        requires="scipy",
     ),
+    "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
         reports=REPORTS,
@@ -331,6 +350,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
     "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0
     ),
@@ -348,6 +368,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
+    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
     "pixelviz.backends.scipy_ops.map_coordinates": dict(
@@ -405,6 +426,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.plot._style.convention_color": dict(convention="half_pixel"),
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
+    "pixelviz.plot.style.smallest_font_pt": dict(fig=FIG),
+    "pixelviz.plot.style.figure_png": dict(fig=FIG),
     "pixelviz.plot.grid1d.draw_grid_1d": dict(ax=AX, n=4, convention="half_pixel", length=1.0, y=0.0, annotate=False),
     "pixelviz.plot.grid1d.plot_grids_1d": dict(
         n=4, conventions=("half_pixel", "asymmetric"), length=1.0, figsize=(4.0, 2.0)
@@ -512,6 +535,7 @@ NOT_CALLED: dict[str, str] = {
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
     "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
     "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
     "pixelviz.reproduce._equivalent.Equivalence": "a result record that equivalent_ops builds",
@@ -531,11 +555,7 @@ NOT_CALLED: dict[str, str] = {
 
 #: Callables with bad calls still unclear, each with the reason: the test expects them to fail (xfail) and
 #: fails once they pass, so the entry is removed.
-KNOWN_GAPS: dict[str, str] = {
-    "widgets._explorer.Control": "Control's messages name the "
-    "control ('n must be one of ...'), not the constructor argument, and name/fmt are "
-    "not checked",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 #: Parameters whose values are not checked, with the reason (module.qualname.param).
 UNCHECKED: dict[str, str] = {

@@ -28,6 +28,28 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Uncaught exceptions (Playwright's "pageerror") of every page opened through this module since the last
+#: :func:`take_page_errors`; tests/conftest.py fails every browser test that leaves one here.
+PAGE_ERRORS: list[str] = []
+
+
+def take_page_errors() -> list[str]:
+    """Return and clear the uncaught page exceptions recorded so far (``"URL: message"`` strings)."""
+    found = list(PAGE_ERRORS)
+    PAGE_ERRORS.clear()
+    return found
+
+
+def _record_page_errors(page, also: list | None = None) -> None:
+    def on_error(exc) -> None:
+        text = f"{page.url}: {exc}"
+        PAGE_ERRORS.append(text)
+        if also is not None:
+            also.append(str(exc))
+
+    page.on("pageerror", on_error)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -67,7 +89,8 @@ def open_offline_page(browser, url: str, *, width: int = 1280, height: int = 900
 
     Returns ``(page, blocked, failed, console_errors)`` where ``blocked`` lists
     the off-machine URLs the page tried to fetch, ``failed`` the loopback
-    requests that failed and ``console_errors`` the console error messages.
+    requests that failed and ``console_errors`` the console error messages. Uncaught exceptions go to
+    :data:`PAGE_ERRORS`, which fails the test (tests/conftest.py).
     """
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
@@ -81,6 +104,7 @@ def open_offline_page(browser, url: str, *, width: int = 1280, height: int = 900
             route.abort()
 
     page.route("**/*", route)
+    _record_page_errors(page)
     page.on("requestfailed", lambda r: failed.append(r.url) if r.url.startswith("http://127.0.0.1") else None)
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.goto(url, wait_until="load")
@@ -134,7 +158,7 @@ def open_page_at(browser, url: str, *, width: int = 1280, height: int = 900, dpr
             route.abort()
 
     page.route("**/*", route)
-    page.on("pageerror", lambda exc: problems["pageerror"].append(str(exc)))
+    _record_page_errors(page, problems["pageerror"])
     page.on("console", lambda m: problems["console"].append(m.text) if m.type == "error" else None)
     page.on(
         "requestfailed", lambda r: problems["failed"].append(r.url) if r.url.startswith("http://127.0.0.1") else None

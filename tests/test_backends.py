@@ -5,6 +5,7 @@ per row), never from a previous run of the probe. Libraries that are not
 installed are skipped (TensorFlow and JAX are optional).
 """
 
+import functools
 import importlib.util
 
 import numpy as np
@@ -59,6 +60,10 @@ EXPECTED = {
     "torch.interpolate.area": (FILTER, None),
     # F.grid_sample docs: align_corners=False: -1 and 1 are the corner points (②, pytorch#20785).
     "torch.grid_sample.bilinear": (HALF, None),
+    # align_corners=True: -1 and 1 are the centers of the corner pixels (①); an identity affine_grid
+    # with one output pixel puts it at 0, the middle, which tf_crop_and_resize also reads there: the
+    # plain name wins (issue 12).
+    "torch.grid_sample.bilinear_ac": ("align_corners", None),
     # torchvision v2 resize: NEAREST is F.interpolate's nearest, NEAREST_EXACT its nearest-exact,
     # BILINEAR with antialias=True is the PIL-like filter.
     "torchvision.resize.bilinear": (HALF, None),
@@ -87,6 +92,14 @@ EXPECTED = {
     # JAX docs (jax.image.resize): "half-pixel centers"; antialias when downsampling.
     "jax.resize.linear": (HALF, None),
     "jax.resize.linear_aa": (FILTER, None),
+    # Kornia docs (geometry.transform.resize): align_corners=None "follows torch.nn.functional.interpolate",
+    # so bilinear is ② and align_corners=True ①, nearest is F.interpolate's floor of ③; antialias=True
+    # "filtered with Gaussian before downscaling".
+    "kornia.resize.bilinear": (HALF, None),
+    "kornia.resize.bilinear_ac": ("align_corners", None),
+    "kornia.resize.bilinear_aa": (FILTER, None),
+    "kornia.resize.nearest": ("asymmetric", ("floor",)),
+    "kornia.resize.nearest_exact": (HALF, ROUND_UP),
 }
 
 
@@ -95,12 +108,21 @@ def _skip_unless_installed(backend):
         pytest.skip(f"{backend.module} is not installed")
 
 
+@functools.cache
+def _isolated_reports(library: str) -> dict:
+    """The library's documented backends probed in a worker process (TensorFlow segfaults beside torch)."""
+    chosen = [backends.get_backend(n) for n in sorted(EXPECTED) if n.split(".")[0] == library]
+    return {r.backend.name: r for r in backends.probe_backends(chosen, isolate=True)}
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_backend_verdict_matches_documentation(name):
     backend = backends.get_backend(name)
     _skip_unless_installed(backend)
     conv, rounding = EXPECTED[name]
-    res = probe_resize(backend)
+    report = _isolated_reports(name.split(".")[0])[name]
+    assert report.status == "ok", report.outcome
+    res = report.result
     if conv == FILTER:
         assert res.convention == FILTER, res.reason
         assert res.center_candidates and res.center_candidates[0] == HALF, res.reason
@@ -124,7 +146,9 @@ ONNX_CTMS = [
     "half_pixel_symmetric",
     "tf_crop_and_resize",
 ]
-ONNX_NAME = {"half_pixel_symmetric": "half_pixel"}
+# tf_crop_and_resize over the whole input equals align_corners but for a single output; the probe
+# names such a resize by the plain mode and lists the crop mode as equivalent.
+ONNX_NAME = {"half_pixel_symmetric": "half_pixel", "tf_crop_and_resize": "align_corners"}
 
 
 @pytest.mark.parametrize("ctm", ONNX_CTMS)
@@ -188,8 +212,13 @@ def test_missing_library_reports_not_installed(monkeypatch):
 
 def test_tensorflow_and_jax_rows_exist_whether_or_not_installed():
     names = {b.name for b in backends.list_backends()}
-    assert {"tensorflow.v1.bilinear", "tensorflow.crop_and_resize.full", "jax.resize.linear"} <= names
-    for lib, module in [("tensorflow", "tensorflow"), ("jax", "jax")]:
+    assert {
+        "tensorflow.v1.bilinear",
+        "tensorflow.crop_and_resize.full",
+        "jax.resize.linear",
+        "kornia.resize.bilinear",
+    } <= names
+    for lib, module in [("tensorflow", "tensorflow"), ("jax", "jax"), ("kornia", "kornia")]:
         installed = importlib.util.find_spec(module) is not None
         assert all(b.status == ("ok" if installed else "not installed") for b in backends.list_backends(lib))
 

@@ -67,3 +67,15 @@ def test_python_dash_m_entry_point():
     # SciPy docs (ndimage.zoom): grid_mode=False zooms the distance between pixel centers (①).
     linear = next(r for r in rows if r["name"] == "scipy.zoom.linear")
     assert linear["status"] == "not installed" or linear["result"]["convention"] == "align_corners"
+
+
+def test_cli_progress_line_per_library_on_stderr(capsys):
+    pytest.importorskip("scipy")
+    import scipy
+
+    assert main(["probe", "--library", "scipy"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("| library | version |")
+    assert f"probed scipy {scipy.__version__}: 6 ops, " in captured.err
+    assert main(["probe", "--library", "scipy", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

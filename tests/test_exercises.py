@@ -359,7 +359,7 @@ def test_notebook_stubs_are_not_attempted_and_solutions_pass(path):
                 assert isinstance(value, Result), (path.name, cell["source"])
                 seen[tag].append(value)
         if "exercise-solution" in tags:
-            assert "hide-input" in tags, "solutions must be collapsed on the site"
+            assert "hide-cell" in tags, "a solution and its output must be collapsed together on the site"
     assert seen["exercise-check"] and all(r.status == "not attempted" for r in seen["exercise-check"])
     assert all(r.passed for r in seen["exercise-solution"]), [str(r) for r in seen["exercise-solution"]]
     # Every exercise of this chapter has its stub-check and its solution in the notebook.

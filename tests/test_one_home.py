@@ -172,6 +172,19 @@ def test_fit_row_reads_fields():
     assert res.fit_row((5, 5)) == ""
 
 
+def test_nearest_fit_pair_tells_floor_from_round():
+    # At 24 -> 36, ③ floor and ② round-half-down both pick 0 0 1 2 2 3 4 4 (issue 12): the tables show
+    # nearest picks at NEAREST_FIT_PAIR instead. 40 -> 14: ③ x = i * 40/14 = 0, 2.86, 5.71, 8.57 -> floor
+    # 0 2 5 8; ② x = (i + 1/2) * 40/14 - 1/2 = 0.93, 3.79, 6.64, 9.5 -> round half down 1 4 7 9.
+    from pixelviz.probe import NEAREST_FIT_PAIR
+
+    floor3 = pv.probe_resize(lambda x, m: pv.resize(x, m, "nearest", "asymmetric", rounding="floor"))
+    round2 = pv.probe_resize(lambda x, m: pv.resize(x, m, "nearest", "half_pixel", rounding="round_prefer_floor"))
+    assert floor3.fit_row(NEAREST_FIT_PAIR).startswith("picks 0 2 5 8 ")
+    assert round2.fit_row(NEAREST_FIT_PAIR).startswith("picks 1 4 7 9 ")
+    assert floor3.fit_row() == round2.fit_row()  # the old pair could not tell them apart
+
+
 def test_report_table_fit_column_follows_the_pair():
     chosen = [b for b in backends.list_backends("scipy") if b.available()][:1]
     if not chosen:
@@ -206,6 +219,7 @@ def test_libraries_are_registered_in_the_articles_order():
         "onnxruntime",
         "scipy",
         "jax",
+        "kornia",
     ]
 
 

@@ -14,7 +14,11 @@ from pixelviz.probe import ROUND_TIES_VARY, measure_weights, probe_resize
 SAME_AS = {
     "half_pixel": {"half_pixel", "half_pixel_symmetric"},
     "half_pixel_symmetric": {"half_pixel", "half_pixel_symmetric"},
+    # over the whole input tf_crop_and_resize is align_corners for every M > 1 (ONNX spec: x = i (N-1)/(M-1)
+    # with roi [0, 1]); only M = 1 separates them (the middle vs 0). The probe names the plain mode first.
+    "tf_crop_and_resize": {"align_corners", "tf_crop_and_resize"},
 }
+NAMED_AS = {"half_pixel_symmetric": "half_pixel", "tf_crop_and_resize": "align_corners"}
 
 
 def linear(conv, mode="linear", **kw):
@@ -30,7 +34,19 @@ def test_probe_recovers_every_convention(conv, mode, kw):
     res = probe_resize(linear(conv, mode, **kw))
     assert res.kind == "interpolation"
     assert set(res.candidates) == SAME_AS.get(conv, {conv})
-    assert res.convention == (conv if conv != "half_pixel_symmetric" else "half_pixel")
+    assert res.convention == NAMED_AS.get(conv, conv)
+
+
+def test_probe_prefers_align_corners_over_tf_crop_and_resize_but_says_why():
+    # a resize that reads x = i (N-1)/(M-1), and the middle (N-1)/2 for a single output: grid_sample with an
+    # identity affine_grid and align_corners=True does this; issue 12 asks for the plain name
+    res = probe_resize(linear("tf_crop_and_resize"))
+    assert res.convention == "align_corners"
+    assert res.candidates[1] == "tf_crop_and_resize"
+    assert "single output reads the middle" in res.reason
+    # plain align_corners (reads 0 for a single output) keeps its name, without the crop mode
+    plain = probe_resize(linear("align_corners"))
+    assert plain.convention == "align_corners" and set(plain.candidates) == {"align_corners"}
 
 
 def test_probe_fit_of_half_pixel_24_to_36_is_the_formula():
@@ -66,7 +82,9 @@ def test_probe_recovers_every_nearest_rule(conv, rule):
     assert res.kind == "nearest"
     assert (conv, rule) in res.nearest_candidates
     assert res.rounding == rule
-    assert set(res.candidates) == SAME_AS.get(conv, {conv})
+    # nearest picks of tf_crop_and_resize's single output (the middle) tell it from align_corners (0)
+    same = {k: v for k, v in SAME_AS.items() if k != "tf_crop_and_resize"}
+    assert set(res.candidates) == same.get(conv, {conv})
 
 
 def test_probe_opencv_issue_9096_rule_is_asymmetric_floor():

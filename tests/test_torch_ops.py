@@ -107,3 +107,22 @@ def test_point_sample_hand_example_and_rejects_bad_input():
     assert T.point_sample(f, _t([[[0.5, 0.5]]])).item() == pytest.approx(1.5)
     with pytest.raises(ValueError, match=r"points must have shape \(1, P, 2\)"):
         T.point_sample(f, _t(np.zeros((1, 3, 3))))
+
+
+def test_time_roi_align_prints_no_cuda_home_line():
+    # Chapter 6 times RoIAlign; importing torch.utils.benchmark on a machine without a GPU logged
+    # "No CUDA runtime is found, using CUDA_HOME=..." into the page (issue 12). A fresh process, since
+    # the line is logged once per process, at the first import.
+    import subprocess
+    import sys
+
+    pytest.importorskip("torchvision")
+    code = (
+        "import torch; from pixelviz.backends import torchvision_ops; "
+        "f = torch.zeros(1, 1, 8, 8); b = torch.tensor([[0, 1.0, 1.0, 5.0, 5.0]]); "
+        "print(torchvision_ops.time_roi_align(f, b, 2, 1.0, 1, min_run_time=0.01)['ratio'] > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "True"
+    assert "CUDA_HOME" not in out.stderr and "No CUDA runtime" not in out.stderr, out.stderr

@@ -107,14 +107,42 @@ class Control:
     parse: Callable[[Any], Any] | None = None
 
     def __post_init__(self):
-        object.__setattr__(self, "values", tuple(self.values))
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            raise TypeError(f"name must be a Python identifier (str); got {self.name!r}")
+        object.__setattr__(self, "values", self._check_values("values", self.values))
         if not self.values:
             raise ValueError(f"values of control {self.name!r} must not be empty; got {self.values!r}")
+        if not isinstance(self.label, str):
+            raise TypeError(f"label must be a str; got {self.label!r}")
+        for arg in ("fmt", "parse"):
+            fn = getattr(self, arg)
+            if not callable(fn) and not (arg == "parse" and fn is None):
+                raise TypeError(f"{arg} must be a callable; got {fn!r}")
         if self.static_values is not None:
-            object.__setattr__(self, "static_values", tuple(self.static_values))
-            for v in self.static_values:
-                self.index(v)  # each must be a declared value
-        self.index(self.default)
+            static = self._check_values("static_values", self.static_values)
+            object.__setattr__(self, "static_values", static)
+            for v in static:
+                self._declared("static_values", v)
+        self._declared("default", self.default)
+
+    def _check_values(self, arg: str, values: Any) -> tuple:
+        """``values`` as a tuple of one kind (all booleans, all numbers, or all hashable names)."""
+        if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple, range, np.ndarray)):
+            raise TypeError(f"{arg} of control {self.name!r} must be a list or tuple of values; got {values!r}")
+        values = tuple(values)
+        for v in values:
+            if isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) and not np.isfinite(float(v)):
+                raise ValueError(f"{arg} of control {self.name!r} must hold finite numbers; got {v!r}")
+            if not isinstance(v, (bool, np.bool_, numbers.Real, str)):
+                raise TypeError(f"{arg} of control {self.name!r} must hold booleans, numbers or names; got {v!r}")
+        return values
+
+    def _declared(self, arg: str, value: Any) -> None:
+        """Raise naming ``arg`` unless ``value`` is one of :attr:`values`."""
+        try:
+            self.index(value)
+        except (TypeError, ValueError) as err:
+            raise type(err)(f"{arg} of control {self.name!r}: {err}") from None
 
     @property
     def kind(self) -> str:

@@ -151,7 +151,53 @@ def _alt_text_for_outputs(app, doctree):
         image["alt"] = text
 
 
+def _script_key(script) -> tuple:
+    attrs = getattr(script, "attributes", {}) or {}
+    filename = getattr(script, "filename", None)
+    # the same inline script may come once with filename None and once with "" (sphinx-thebe, togglebutton)
+    return (str(filename or ""), tuple(sorted((k, str(v)) for k, v in attrs.items())))
+
+
+def _one_copy_of_each_script(app, pagename, templatename, context, doctree) -> None:
+    """Drop repeated ``<script>`` entries from a page.
+
+    sphinx-thebe adds its inline configuration (``const THEBE_JS_URL = ...``)
+    on every ``env-before-read-docs``, which Jupyter Book emits more than once
+    per build; the second copy throws "Identifier 'THEBE_JS_URL' has already
+    been declared" on every page. Identical scripts (same file or same inline
+    body, same attributes) are kept once, in their first position.
+    """
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set[tuple] = set()
+    kept = []
+    for script in scripts:
+        key = _script_key(script)
+        if key not in seen:
+            seen.add(key)
+            kept.append(script)
+    context["script_files"] = kept
+
+
+def _no_inline_attribute_type(app, what, name, obj, options, lines) -> None:
+    """Keep napoleon from reading an attribute's first sentence as its type.
+
+    For attributes, data and properties napoleon parses a first line of the
+    form ``"text: more"`` as ``type: description``; enum members and
+    constants whose summary contains a colon ("① first and last samples:
+    [0, L] ...") then render as a "Type:" field holding half a sentence. A
+    blank first line makes napoleon find no inline type (a declared
+    annotation still shows as the signature's type).
+    """
+    if what in ("attribute", "data", "property") and lines and lines[0].strip():
+        lines.insert(0, "")
+
+
 def setup(app):
+    # before napoleon (priority 500) rewrites the docstring
+    app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=400)
     app.connect("missing-reference", _missing_reference, priority=900)
+    app.connect("html-page-context", _one_copy_of_each_script, priority=999)
     app.connect("doctree-read", _alt_text_for_outputs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,7 +3,7 @@
 Each ``<library>_ops`` module wraps one library (``torch_ops`` for PyTorch,
 ``torchvision_ops``, ``opencv_ops`` for ``cv2``, ``pillow_ops`` for ``PIL``,
 ``skimage_ops``, ``scipy_ops``, ``onnxruntime_ops`` for ONNX and ONNX
-Runtime, ``tensorflow_ops``, ``jax_ops``, ``pycocotools_ops``) and imports it
+Runtime, ``tensorflow_ops``, ``jax_ops``, ``kornia_ops``, ``pycocotools_ops``) and imports it
 only inside its functions, so ``import pixelviz.backends`` needs only numpy.
 The names end in ``_ops`` so that ``backends/torch_ops.py`` never reads like
 the ``torch`` package it calls.
@@ -26,11 +26,11 @@ from __future__ import annotations
 # Registration order is the order of the tables: the article's rows first (so no import sorting here).
 # isort: off
 from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
-from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, pycocotools_ops
+from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, kornia_ops, pycocotools_ops
 
 # isort: on
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
-from ._report import BackendReport, compare_with_article, probe_backends, report_table
+from ._report import ARTICLE_ROWS, BackendReport, article_rows, compare_with_article, probe_backends, report_table
 
 __all__ = [
     "opencv_ops",
@@ -42,9 +42,12 @@ __all__ = [
     "onnxruntime_ops",
     "scipy_ops",
     "jax_ops",
+    "kornia_ops",
     "pycocotools_ops",
+    "ARTICLE_ROWS",
     "Backend",
     "BackendReport",
+    "article_rows",
     "NotInstalledError",
     "compare_with_article",
     "get_backend",

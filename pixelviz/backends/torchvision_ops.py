@@ -173,6 +173,26 @@ def roi_align_box(
     return out[0, 0].astype(np.float32)
 
 
+def _import_benchmark() -> Any:
+    """``torch.utils.benchmark``, imported without the CUDA_HOME log line.
+
+    Its import pulls in ``torch.utils.cpp_extension``, which logs "No CUDA
+    runtime is found, using CUDA_HOME=..." on a machine without a GPU (a CUDA
+    build of torch running on the CPU); timing never compiles an extension,
+    so the line says nothing about the measurement and would land on the page.
+    """
+    import logging
+
+    log = logging.getLogger("torch.utils.cpp_extension")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        from torch.utils import benchmark
+    finally:
+        log.setLevel(level)
+    return benchmark
+
+
 def time_roi_align(
     features: Any,
     boxes: ArrayLike,
@@ -206,10 +226,11 @@ def time_roi_align(
         torchvision) and ``max_abs_diff`` between the two outputs.
     """
     import torch
-    from torch.utils import benchmark
     from torchvision.ops import roi_align as tv_roi_align
 
     from .torch_ops import _check_features
+
+    benchmark = _import_benchmark()
 
     feats = _check_features(features)
     t_run = check_finite_float("min_run_time", min_run_time, positive=True, maximum=600.0)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..conventions import Convention, parse_convention
 
-__all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "convention_color"]
+__all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "COLUMN_INCHES", "convention_color", "panel_grid"]
 
 #: One colour per convention, used by every figure and explorer.
 CONVENTION_COLORS = {
@@ -25,3 +25,24 @@ SIGNAL_COLOR = "#2ca02c"
 def convention_color(convention: Convention | str | Any) -> str:
     """Colour of ``convention`` (any spelling :func:`~pixelviz.conventions.parse_convention` accepts)."""
     return CONVENTION_COLORS[parse_convention(convention)]
+
+
+#: Widest figure, in inches, that the book's ~688 px text column shows unscaled
+#: (``figure.dpi`` 110 in :data:`pixelviz.plot.style.BOOK_RC`): 9 pt text then
+#: stays 9 × 110 / 72 ≈ 13.8 CSS px.
+COLUMN_INCHES = 6.4
+
+
+def panel_grid(n: int, panel_width: float, max_width: float = COLUMN_INCHES) -> tuple[int, int]:
+    """``(rows, cols)`` for ``n`` panels ``panel_width`` inches wide: as many per row as fit ``max_width``.
+
+    >>> panel_grid(5, 2.1), panel_grid(2, 3.2), panel_grid(4, 3.3)
+    ((2, 3), (1, 2), (4, 1))
+    """
+    from .._validate import check_finite_float, check_size
+
+    n = check_size("n", n)
+    panel_width = check_finite_float("panel_width", panel_width, positive=True, maximum=100.0)
+    max_width = check_finite_float("max_width", max_width, positive=True, maximum=100.0)
+    cols = max(1, min(n, int(max_width // panel_width)))
+    return -(-n // cols), cols

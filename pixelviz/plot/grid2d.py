@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from .._validate import check_bool, check_elements, check_finite_float, check_pair, check_size
 from ..conventions import GRID_CONVENTIONS, Convention, parse_convention, sample_positions
 from ._check import check_axes, check_cmap, check_color, check_image, check_optional_float
-from ._style import convention_color
+from ._style import convention_color, panel_grid
 
 
 def _check_extent(extent: Any) -> tuple[float, float] | None:
@@ -149,7 +149,7 @@ def _setup_axes(ax: Axes, big_h: float, big_w: float, margin: float) -> None:
     ax.set_aspect("equal")
     ax.set_xticks(np.arange(0, int(np.floor(big_w)) + 1))
     ax.set_yticks(np.arange(0, int(np.floor(big_h)) + 1))
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
     ax.add_patch(plt.Rectangle((0, 0), big_w, big_h, fill=False, edgecolor="0.3", linewidth=1.2, linestyle=":"))
 
 
@@ -225,7 +225,8 @@ def plot_images(
     cmap, vmin, vmax : colour mapping shared by every panel (one scale, so
         panels compare).
     size : float
-        Width of each panel in inches.
+        Width of each panel in inches; panels wrap into rows so that a row
+        fits the book's column (``COLUMN_INCHES``, 6.4 inches).
     suptitle : str, optional
 
     Returns
@@ -244,13 +245,16 @@ def plot_images(
     cmap = check_cmap("cmap", cmap)
     vmin, vmax = check_optional_float("vmin", vmin), check_optional_float("vmax", vmax)
     size = check_finite_float("size", size, positive=True, maximum=20.0)
-    fig, axes = plt.subplots(1, len(imgs), figsize=(size * len(imgs), size + 0.5), squeeze=False)
-    for k, (ax, img) in enumerate(zip(axes[0], imgs)):
+    nrows, ncols = panel_grid(len(imgs), size)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, (size + 0.5) * nrows), squeeze=False)
+    for ax in axes.flat[len(imgs) :]:
+        ax.set_visible(False)
+    for k, (ax, img) in enumerate(zip(axes.flat, imgs)):
         # 'antialiased' display, so the figure itself does not add aliasing to fine patterns
         show_image(ax, img, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="antialiased")
         ax.set_xticks([0, img.shape[1]])
         ax.set_yticks([0, img.shape[0]])
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=9)
         if titles is not None:
             ax.set_title(titles[k], fontsize=9)
     if suptitle:

@@ -22,6 +22,7 @@ from .._validate import check_bool, check_finite_float, check_size
 from ..conventions import Origin, convert_origin, index_to_coord, parse_origin
 from ..geometry import as_points, as_polygon
 from ._check import check_axes, check_cmap, check_color, check_figsize, check_image, check_mapping, check_optional_float
+from ._style import panel_grid
 
 __all__ = [
     "ORIGIN_COLORS",
@@ -158,7 +159,7 @@ def draw_points(
     return line
 
 
-def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float] | None = (9.0, 3.4)) -> Figure:
+def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float] | None = (6.4, 2.9)) -> Figure:
     """The same ``height x width`` pixels under integer corners and integer centers.
 
     Each pixel is labelled with its center's coordinates in that panel's
@@ -188,15 +189,15 @@ def plot_origins(width: int = 3, height: int = 2, *, figsize: tuple[float, float
         for y in ys:
             for x in xs:
                 ax.plot(x, y, ".", color="0.3", markersize=4)
-                ax.text(x, y + 0.12, f"({x:g}, {y:g})", ha="center", va="top", fontsize=8)
+                ax.text(x, y + 0.12, f"({x:g}, {y:g})", ha="center", va="top", fontsize=9)
         ax.plot(0, 0, "o", color=ORIGIN_COLORS[o], markersize=8, zorder=4, clip_on=False)
         ext = _extent(h, w, o)
         ax.set_xticks(np.arange(np.ceil(ext[0] * 2) / 2, ext[1] + 0.01, 0.5))
         ax.set_yticks(np.arange(np.ceil(ext[3] * 2) / 2, ext[2] + 0.01, 0.5))
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=9)
         ax.xaxis.tick_top()
         span = "[0, W] x [0, H]" if o is Origin.CORNERS else "[-0.5, W-0.5] x [-0.5, H-0.5]"
-        ax.set_title(f"integer {o.value}: image covers {span}", fontsize=9, color=ORIGIN_COLORS[o], pad=18)
+        ax.set_title(f"integer {o.value}:\nimage covers {span}", fontsize=9, color=ORIGIN_COLORS[o], pad=18)
     fig.tight_layout()
     return fig
 
@@ -243,13 +244,16 @@ def plot_polygon_on_pixels(
         if isinstance(colors, (str, bytes)) or not isinstance(colors, (list, tuple)) or len(colors) < n:
             raise ValueError(f"colors must be a list of {n} colours (one per polygon); got {colors!r}")
         colors = [check_color(f"colors[{k}]", c) for k, c in enumerate(colors)]
-    fig, axes = plt.subplots(1, n, figsize=figsize or (3.6 * n, 3.4), squeeze=False)
+    nrows, ncols = panel_grid(n, 3.2)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (3.2 * ncols, 3.2 * nrows), squeeze=False)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
     colors = colors or [f"C{k + 1}" for k in range(n)]
-    for ax, color, (title, (poly, src)) in zip(axes[0], colors, polygons.items()):
+    for ax, color, (title, (poly, src)) in zip(axes.flat, colors, polygons.items()):
         draw_pixels(ax, m, vmin=0, vmax=2.5, cmap="Blues")
         draw_polygon(ax, poly, source=src, color=color)
         ax.set_title(title, fontsize=9)
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=9)
     fig.tight_layout()
     return fig
 
@@ -275,12 +279,15 @@ def plot_points_on_pixels(
         _check_entry(f"points[{title!r}]", entry, as_points)
     n = len(points)
     figsize = check_figsize("figsize", figsize)
-    fig, axes = plt.subplots(1, n, figsize=figsize or (3.4 * n, 3.4), squeeze=False)
-    for ax, (title, (pts, src)) in zip(axes[0], points.items()):
+    nrows, ncols = panel_grid(n, 3.2)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (3.2 * ncols, 3.3 * nrows), squeeze=False)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    for ax, (title, (pts, src)) in zip(axes.flat, points.items()):
         draw_pixels(ax, img, cmap="Greys")
         draw_points(ax, pts, source=src)
         ax.set_title(title, fontsize=9)
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=9)
     fig.tight_layout()
     return fig
 
@@ -306,11 +313,14 @@ def plot_rasterizations(
     arrays = {title: check_image(f"masks[{title!r}]", m, ndim=(2,), allow_nan=False) for title, m in masks.items()}
     n = len(masks)
     figsize = check_figsize("figsize", figsize)
-    fig, axes = plt.subplots(1, n, figsize=figsize or (3.3 * n, 3.5), squeeze=False)
-    for ax, (title, m) in zip(axes[0], arrays.items()):
+    nrows, ncols = panel_grid(n, 3.2)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize or (3.2 * ncols, 3.4 * nrows), squeeze=False)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    for ax, (title, m) in zip(axes.flat, arrays.items()):
         draw_pixels(ax, m, vmin=0, vmax=2.5, cmap="Blues")
         draw_polygon(ax, poly, color="C3", markers=False)
         ax.set_title(f"{title}\n{int(m.sum())} pixels", fontsize=9)
-        ax.tick_params(labelsize=7)
+        ax.tick_params(labelsize=9)
     fig.tight_layout()
     return fig

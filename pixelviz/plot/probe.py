@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -96,10 +97,10 @@ def draw_probe_pair(ax: Axes, meas: PairMeasurement, *, legend: bool = True) -> 
     )
     ax.axhline(0, color="0.85", linewidth=0.6, zorder=0)
     ax.set_title(f"{n} → {m} samples", fontsize=9)
-    ax.set_xlabel("output index i", fontsize=8)
-    ax.tick_params(labelsize=7)
+    ax.set_xlabel("output index i", fontsize=9)
+    ax.tick_params(labelsize=9)
     if legend:
-        ax.legend(fontsize=7, loc="best", frameon=False)
+        ax.legend(fontsize=9, loc="best", frameon=False)
     return {"measured": pts, "grids": grids}
 
 
@@ -136,9 +137,9 @@ def plot_probe(
     for k, (ax, meas) in enumerate(zip(axes[0], chosen)):
         draw_probe_pair(ax, meas, legend=False)
         if k == 0:
-            ax.set_ylabel("x − x② (input px)", fontsize=8)
+            ax.set_ylabel("x − x② (input px)", fontsize=9)
     handles, labels = axes[0][0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="center right", fontsize=7, frameon=False)
+    fig.legend(handles, labels, loc="center right", fontsize=9, frameon=False)
     fig.suptitle(title if title is not None else result.verdict, fontsize=9)
     fig.tight_layout(rect=(0, 0, 0.8, 1))
     return fig
@@ -148,8 +149,8 @@ def plot_probes(
     rows: Sequence[tuple[str, ProbeResult]],
     pairs: Sequence[tuple[int, int]] = ((24, 36), (36, 24)),
     *,
-    width: float = 7.5,
-    row_height: float = 1.1,
+    width: float = 6.2,
+    row_height: float = 1.35,
     title: str | None = None,
 ) -> Figure:
     """A grid of :func:`draw_probe_pair` panels: one row per probed op, one column per pair.
@@ -182,41 +183,38 @@ def plot_probes(
         _check_pairs("pairs", pairs, _check_result(f"rows[{k}][1]", row[1]), str(row[0]))
     width = check_finite_float("width", width, positive=True, maximum=100.0)
     row_height = check_finite_float("row_height", row_height, positive=True, maximum=20.0)
-    top = 0.5 + (0.25 if title else 0.0)  # inches above the first row
-    height = top + row_height * len(rows)
+    # Each row: its label (op and verdict, up to two lines) above its panels, so the panels get the
+    # whole width and every text stays 9 pt at a column-wide 6.2 inches.
+    top = 0.45 + (0.3 if title else 0.0)  # inches above the first row's label
+    bottom = 0.55
+    height = top + bottom + row_height * len(rows)
     fig, axes = plt.subplots(len(rows), len(pairs), figsize=(width, height), squeeze=False, sharex="col")
     for r, (label, result) in enumerate(rows):
         for c, pair in enumerate(pairs):
             meas = cast(PairMeasurement, result.fit(*pair))  # checked above
             draw_probe_pair(axes[r][c], meas, legend=False)
             axes[r][c].set_title("")
-            axes[r][c].set_title(f"{pair[0]} → {pair[1]}", fontsize=8, loc="left")
             axes[r][c].set_xlabel("")
-        axes[r][-1].text(
-            1.04,
-            0.5,
-            f"{label}\n→ {result.verdict}",
-            transform=axes[r][-1].transAxes,
-            fontsize=7,
-            va="center",
-            wrap=True,
-        )
-    for ax in axes[-1]:
-        ax.set_xlabel("output index i", fontsize=8)
+        text = textwrap.fill(f"{label} → {result.verdict}", width=max(30, int(width * 11)))
+        axes[r][0].set_title(text, loc="left", fontsize=9, pad=4)
+    for ax, pair in zip(axes[-1], pairs):
+        ax.set_xlabel(f"output index i, {pair[0]} → {pair[1]}", fontsize=9)
     handles, labels = axes[0][0].get_legend_handles_labels()
     labels = [lab.replace("measured pick", "measured") for lab in labels]
     if title:
-        fig.suptitle(title, x=0.02, y=1 - 0.04 / height, ha="left", va="top", fontsize=9)
+        fig.suptitle(title, x=0.02, y=1 - 0.04 / height, ha="left", va="top", fontsize=10)
     fig.legend(
         handles,
         labels,
         loc="upper center",
         ncol=4,
-        fontsize=7,
+        fontsize=9,
         frameon=False,
         bbox_to_anchor=(0.5, 1 - (0.25 if title else 0.0) / height),
     )
-    fig.supylabel("x − x② (input px)", fontsize=8)
+    fig.supylabel("x − x② (input px)", fontsize=9)
     # Fixed margins (tight_layout costs ~50 ms per panel and the book draws ~100).
-    fig.subplots_adjust(left=0.09, right=0.72, bottom=0.45 / height, top=1 - top / height, hspace=0.55, wspace=0.28)
+    fig.subplots_adjust(
+        left=0.12, right=0.98, bottom=bottom / height, top=1 - (top + 0.35) / height, hspace=0.95, wspace=0.25
+    )
     return fig

@@ -332,7 +332,7 @@ def plot_resize_versions_1d(
             raise ValueError(f"versions[{k}] must be (convention, output length, label); got {v!r}")
         parse_convention(v[0], allowed=GRID_CONVENTIONS, name=f"versions[{k}][0]")
         check_size(f"versions[{k}][1]", v[1])
-    fig, ax = plt.subplots(figsize=check_figsize("figsize", figsize) or (8, 1.0 + 1.05 * len(versions)))
+    fig, ax = plt.subplots(figsize=check_figsize("figsize", figsize) or (6.6, 1.0 + 1.05 * len(versions)))
     for row, (conv, m, label) in enumerate(versions):
         draw_resize_1d(ax, n, m, conv, mode=mode, reads=range(m), y=-1.1 * row, label=f"{label}\n{n} → {m}")
     _finish_1d(ax, float(n), len(versions))
@@ -464,7 +464,7 @@ def plot_resize_2d(
                 )
     _setup_axes(ax, big_h, big_w, 0.35)
     if legend:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, fontsize=8, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize=9, frameon=False)
     ax.set_title(title or f"{conv.label}: {big_h}×{big_w} → {h}×{w}", fontsize=10)
     return fig
 
@@ -525,7 +525,7 @@ def plot_sampling_1d(
 
     point = values(t)
     boxed = values(sample_positions(n * s, "half_pixel", length)).reshape(n, s).mean(1)
-    fig, axes = plt.subplots(2, 1, figsize=figsize or (8, 4), sharex=True)
+    fig, axes = plt.subplots(2, 1, figsize=figsize or (6.4, 4.4), sharex=True)
     color = convention_color(Convention.HALF_PIXEL)
     for ax, vals, name in [
         (axes[0], point, "point samples (no filter)"),
@@ -534,8 +534,8 @@ def plot_sampling_1d(
         ax.plot(t_dense, values(t_dense), color="0.7", linewidth=0.8, label="continuous signal")
         ax.plot(t_dense, resize(vals, dense, "linear"), color=color, linewidth=1.4, label="reconstruction")
         ax.plot(t, vals, "o", color=color, markersize=4, label=name)
-        ax.set_ylim(-1.9, 1.3)
-        ax.legend(loc="lower left", fontsize=7, ncol=3, frameon=False)
+        ax.set_ylim(-2.6, 1.3)
+        ax.legend(loc="lower left", fontsize=9, ncol=2, frameon=False)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
     axes[1].set_xlabel("t (continuous coordinate)")

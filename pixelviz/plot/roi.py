@@ -181,7 +181,7 @@ def draw_roi_align(
     ax.set_aspect("equal")
     ax.set_xticks(range(width + 1))
     ax.set_yticks(range(height + 1))
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
     ax.set_title(f"aligned={aligned}" + ("" if aligned else " (legacy)"), color=color, fontsize=11)
     return {"intended": intended, "read": read, "neighbors": neighbors}
 
@@ -198,7 +198,7 @@ def plot_roi_align(
 ) -> Figure:
     """``aligned=True`` and ``aligned=False`` side by side (see :func:`draw_roi_align`)."""
     _check_roi_drawing(image_shape, box, output_size, sampling_ratio, cell, image)
-    fig, axes = plt.subplots(1, 2, figsize=check_figsize("figsize", figsize) or (10, 4.6), constrained_layout=True)
+    fig, axes = plt.subplots(1, 2, figsize=check_figsize("figsize", figsize) or (6.4, 3.6), constrained_layout=True)
     for ax, aligned in zip(axes, (True, False)):
         draw_roi_align(
             ax, image_shape, box, output_size, sampling_ratio=sampling_ratio, aligned=aligned, cell=cell, image=image
@@ -271,5 +271,5 @@ def plot_masks(
         ax.set_title(title, fontsize=10)
         ax.set_xlim(0, width)
         ax.set_ylim(height, 0)
-        ax.tick_params(labelsize=8)
+        ax.tick_params(labelsize=9)
     return fig

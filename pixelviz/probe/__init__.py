@@ -51,6 +51,7 @@ from .classify import classify_measurements, is_linear, not_linear
 from .measure import DEFAULT_PAIRS, MAX_PROBE_INPUT, TINY_PAIRS, check_pairs, measure_pair, measure_weights
 from .result import (
     FIT_PAIR,
+    NEAREST_FIT_PAIR,
     ROUND_TIES_VARY,
     PairMeasurement,
     ProbeKind,
@@ -65,6 +66,7 @@ __all__ = [
     "TINY_PAIRS",
     "MAX_PROBE_INPUT",
     "FIT_PAIR",
+    "NEAREST_FIT_PAIR",
     "ProbeKind",
     "Unnamed",
     "UnnamedRounding",

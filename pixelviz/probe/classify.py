@@ -185,6 +185,10 @@ def _nearest_matches_ties_vary(meas: PairMeasurement) -> set[str]:
     return found
 
 
+_TF_CROP = Convention.TF_CROP_AND_RESIZE.value
+_ALIGN_CORNERS = Convention.ALIGN_CORNERS.value
+
+
 def _ordered(names: set[str]) -> tuple[str, ...]:
     return tuple(c.value for c in RESIZE_CONVENTIONS if c.value in names)
 
@@ -384,11 +388,19 @@ def classify_measurements(
     if is_filter:
         common, best = _filter_candidates(usable)
         atol = _FILTER_ATOL
+    main_pairs = set(common)
     for p in tiny_measured:
         found = _tiny_matches(p, atol)
         if found is not None and common & found:
             common &= found
     names = _ordered(common)
+    plain_note = ""
+    if names[:1] == (_TF_CROP,) and _ALIGN_CORNERS in main_pairs:
+        # tf_crop_and_resize over the whole image is align_corners for every output size but 1,
+        # where it reads the middle; a plain resize that does the same (grid_sample with an
+        # identity affine_grid) is named by the plain mode, the crop mode listed as equivalent.
+        names = (_ALIGN_CORNERS, *names)
+        plain_note = "; a single output reads the middle, as tf_crop_and_resize over the whole input does"
 
     if is_filter:
         reason = (
@@ -414,7 +426,7 @@ def classify_measurements(
         names[0],
         ProbeKind.INTERPOLATION,
         f"row centers match {', '.join(names)} on {len(usable)} size pairs (largest residual of "
-        f"the fit x = a·i + b: {max(p.residual for p in usable):.2g})",
+        f"the fit x = a·i + b: {max(p.residual for p in usable):.2g}){plain_note}",
         all_pairs,
         candidates=names,
     )

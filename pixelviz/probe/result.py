@@ -31,6 +31,7 @@ __all__ = [
     "UnnamedRounding",
     "ROUND_TIES_VARY",
     "FIT_PAIR",
+    "NEAREST_FIT_PAIR",
     "PairMeasurement",
     "ProbeResult",
 ]
@@ -84,6 +85,12 @@ ROUND_TIES_VARY = UnnamedRounding.TIES_VARY
 
 #: The size pair whose fitted map the tables show (``x = a·i + b`` or the picks).
 FIT_PAIR: tuple[int, int] = (24, 36)
+#: The size pair whose picks the tables and overlays show for nearest ops.
+#: At 24 → 36 ② rounded half down and ③ rounded down pick the same inputs
+#: (``0 0 1 2 2 3 …``); at 40 → 14 the first eight picks of every (grid,
+#: rounding) pair differ, except rules that differ only on exact ties
+#: (③ floor ``0 2 5 8 …``, ② round ``1 4 7 …``).
+NEAREST_FIT_PAIR: tuple[int, int] = (40, 14)
 
 Verdict = Union[Convention, Unnamed]
 Rounding = Union[NearestRounding, UnnamedRounding]

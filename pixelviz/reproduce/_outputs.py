@@ -7,18 +7,15 @@ run in a subprocess of their own and send their arrays back as JSON; the
 others run here. Only arrays cross between processes, never live objects,
 so the parent compares outputs, not functions.
 
-The per-library worker of ``pixelviz/backends/worker.py`` (one process per
-library, JSON over stdin/stdout) is meant to replace the subprocess here:
-only :func:`_isolated_outputs` would change.
+The isolated libraries run in the per-library worker of
+:mod:`pixelviz.backends.worker` (one process per library, JSON over
+stdin/stdout); :func:`_isolated_outputs` is the only place that starts one.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import subprocess
-import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -62,25 +59,27 @@ def _key(library: str, inputs: Sequence[NDArray[np.float64]], pairs: Sequence[tu
 def _isolated_outputs(
     library: str, inputs: Sequence[NDArray[np.float64]], pairs: Sequence[tuple[int, int]]
 ) -> dict[str, list[NDArray[np.float64]]]:
-    """Run one library's ops in a fresh Python process; arrays travel as JSON lists (NaN as null)."""
-    request = json.dumps(
-        {"library": library, "pairs": [list(p) for p in pairs], "inputs": [x.tolist() for x in inputs]}
+    """One library's ops in a worker process of its own (:mod:`pixelviz.backends.worker`), arrays as JSON."""
+    from ..backends._isolate import WorkerRequest, run_worker
+
+    request = WorkerRequest(
+        library,
+        "pixelviz.reproduce._outputs:_worker_items",
+        {"library": library, "pairs": [list(p) for p in pairs], "inputs": [x.tolist() for x in inputs]},
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", "from pixelviz.reproduce._outputs import _serve; _serve()"],
-        input=request,
-        capture_output=True,
-        text=True,
-        timeout=_TIMEOUT,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"the {library} process failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
-    data = json.loads(proc.stdout)
-    return {
-        name: [np.array([[np.nan if v is None else v for v in row] for row in arr], dtype=np.float64) for arr in arrs]
-        for name, arrs in data.items()
-    }
+    result = run_worker(request, timeout=_TIMEOUT)
+    if result.status != "ok":
+        raise RuntimeError(f"the {library} worker {result.status}: {result.error}")
+    return {item["name"]: [np.asarray(a, dtype=np.float64) for a in item["outputs"]] for item in result.items}
+
+
+def _worker_items(library: str, pairs: list[list[int]], inputs: list[list[list[float]]]) -> Iterator[dict[str, Any]]:
+    """The worker's task: one item ``{"name", "outputs"}`` per installed op of ``library``."""
+    checked = [(int(n), int(m)) for n, m in pairs]
+    arrays = [np.asarray(x, dtype=np.float64) for x in inputs]
+    for b in list_backends(library):
+        if b.available():
+            yield {"name": b.name, "outputs": [a.tolist() for a in run_op(b, arrays, checked)]}
 
 
 def library_outputs(
@@ -141,15 +140,3 @@ def library_outputs(
         else:
             _CACHE[key] = {b.name: run_op(b, arrays, pairs) for b in ops}
     return {name: list(v) for name, v in _CACHE[key].items()}
-
-
-def _serve() -> None:  # pragma: no cover - runs in the child process
-    request = json.load(sys.stdin)
-    pairs = [tuple(p) for p in request["pairs"]]
-    inputs = [np.asarray(x, dtype=np.float64) for x in request["inputs"]]
-    out = {}
-    for b in list_backends(request["library"]):
-        if b.available():
-            arrs = run_op(b, inputs, pairs)
-            out[b.name] = [[[None if not np.isfinite(v) else float(v) for v in row] for row in a] for a in arrs]
-    json.dump(out, sys.stdout)
