@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -79,23 +80,46 @@ def all_outputs(
     seed = check_int("seed", seed, minimum=0)
     skip_isolated = check_bool("skip_isolated", skip_isolated)
     inputs = _inputs(seed)
-    outputs: dict[str, list[NDArray[np.float64]]] = {}
+    got: dict[str, dict[str, list[NDArray[np.float64]]] | str] = {}
     status: dict[str, str] = {}
+    isolated, local = [], []
     for lib in libraries():
         ops = list_backends(lib)
         if not any(b.available() for b in ops):
             status.update({b.name: "not installed" for b in ops})
-            continue
-        if skip_isolated and lib in ISOLATED_LIBRARIES:
-            status.update({b.name: "isolated: pending" for b in ops})
-            continue
+        elif lib in ISOLATED_LIBRARIES:
+            if skip_isolated:
+                status.update({b.name: "isolated: pending" for b in ops})
+            else:
+                isolated.append(lib)
+        else:
+            local.append(lib)
+
+    def run(lib: str) -> dict[str, list[NDArray[np.float64]]] | str:
         try:
-            got = library_outputs(lib, inputs, ALL_PAIRS)
+            return library_outputs(lib, inputs, ALL_PAIRS)
         except Exception as exc:  # one library's process failing must not hide the others
-            status.update({b.name: f"error: {type(exc).__name__}: {exc}" for b in ops})
+            return f"error: {type(exc).__name__}: {exc}"
+
+    # the isolated libraries' workers (seconds to import TensorFlow, JAX) start first and run
+    # two at a time while the other libraries compute here
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {lib: pool.submit(run, lib) for lib in isolated}
+        for lib in local:
+            got[lib] = run(lib)
+        for lib, fut in futures.items():
+            got[lib] = fut.result()
+    outputs: dict[str, list[NDArray[np.float64]]] = {}
+    for lib in libraries():  # registry order
+        if lib not in got:
             continue
-        outputs.update(got)
-        status.update({b.name: "not installed" for b in ops if b.name not in got})
+        res = got[lib]
+        ops = list_backends(lib)
+        if isinstance(res, str):
+            status.update({b.name: res for b in ops})
+            continue
+        outputs.update(res)
+        status.update({b.name: "not installed" for b in ops if b.name not in res})
     return outputs, status
 
 
