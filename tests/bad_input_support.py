@@ -151,6 +151,22 @@ BACKEND = _cached("backend", lambda: pixelviz.backends.get_backend("scipy.zoom.l
 EXERCISE = _cached("exercise", lambda: pixelviz.exercises.get_exercise("grid.n_outside"))
 PNG = _cached("png", lambda: pixelviz.backends.pillow_ops.encode_image(np.zeros((2, 3, 3), np.uint8)))
 
+
+def _shared_outputs() -> list:
+    from pixelviz.reproduce import ALL_PAIRS, shared_signals
+
+    return [np.stack([_linear_half_pixel(r, m) for r in shared_signals(n)]) for n, m in ALL_PAIRS]
+
+
+def _matrix() -> Any:
+    from pixelviz.reproduce import all_outputs, equivalence_matrix
+
+    outputs = {k: v for k, v in all_outputs(skip_isolated=True)[0].items() if k.startswith("scipy")}
+    return equivalence_matrix(outputs)
+
+
+MATRIX = _cached("matrix", _matrix)
+
 IMG = np.arange(20.0).reshape(4, 5)
 MASK = np.zeros((6, 7), bool)
 MASK[1:4, 2:6] = True
@@ -213,6 +229,32 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # reproduce
     "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._search.reproduce_from_outputs": dict(
+        outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0
+    ),
+    "pixelviz.reproduce._porting.order_by_convention": dict(
+        probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), groups=[["a", "b"]]
+    ),
+    "pixelviz.reproduce._porting.porting_table": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
+    ),
+    "pixelviz.reproduce._porting.porting_summary": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], requires="scipy"
+    ),
+    "pixelviz.reproduce._porting.groups_table": dict(
+        matrix=MATRIX, probes=Fresh(lambda: {"scipy.zoom.linear": RESULT.make()}), requires="scipy"
+    ),
+    "pixelviz.plot.equivalence.plot_equivalence_matrix": dict(
+        errors=np.array([[0.0, 0.5], [0.5, 0.0]]), labels=["a", "b"], figsize=(3.0, 3.0), title="t"
+    ),
+    "pixelviz.reproduce._equivalent.equivalent_ops": dict(fn=_linear_half_pixel, seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.all_outputs": dict(seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.equivalence_matrix": dict(
+        outputs={"a": [np.zeros((1, 3))], "b": [np.ones((1, 3))]}, order=["b", "a"], pairs=[(2, 3)]
+    ),
+    "pixelviz.reproduce._outputs.library_outputs": dict(
+        library="scipy", inputs=[np.arange(4.0)[None, :]], size_pairs=[(4, 8)], isolate=False
+    ),
     "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
@@ -350,7 +392,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
-        reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
+        reports=REPORTS,
+        show_missing=True,
+        library="SciPy",
+        pair=(24, 36),
+        extra={"reproduced by": {"scipy.zoom.linear": "x"}},
+        requires="scipy",
     ),
     # backends: one module per library (resize-op factories, then the other wrapped calls)
     "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR"),
@@ -396,7 +443,6 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.probe.crops.probe_crop": dict(
         fn=_edges_crop, boxes=[(2.5, 3.25, 9.0, 8.5)], out_size=(3, 4), shape=(12, 14)
     ),
-    "pixelviz.targets.load_callable": dict(spec="math:sqrt"),
     "pixelviz.roi.crop_and_resize_box": dict(box=[1.0, 0.5, 3.0, 2.5], image_shape=(4, 5), output_size=(2, 4)),
     "pixelviz.plot.crops.plot_crop_samples": dict(
         fits=Fresh(lambda: {"a": pixelviz.probe.crops.CropAxisFit(5.3, 10.6, 5, 6.36, 2.12, 0.0)}),
@@ -470,6 +516,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # tables, CLI, exercises
     "pixelviz.tables.Table": dict(headers=["n", "x"], rows=[[1, 0.5]], digits=3),
     "pixelviz.__main__.build_parser": dict(),
+    "pixelviz.targets.load_callable": dict(spec="pixelviz.resample:resize"),
+    "pixelviz.targets.load_target": dict(spec="scipy:order=1, grid_mode=True"),
     "pixelviz.__main__.main": dict(argv=["probe", "--library", "scipy", "--installed-only"]),
     "pixelviz.exercises._core.check": dict(name="grid.n_outside", answer=2),
     "pixelviz.exercises._core.exercise_names": dict(),
@@ -600,6 +648,8 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
     "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
     "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._equivalent.Equivalence": "a result record that equivalent_ops builds",
+    "pixelviz.reproduce._equivalent.EquivalenceMatrix": "a result record that equivalence_matrix builds",
     "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
