@@ -82,6 +82,8 @@ def load_callable(spec: str) -> Callable[..., Any]:
         if not path.is_file():
             raise ValueError(f"spec's file {module_part!r} does not exist (from {spec!r})")
         module = _import_file(path)
+    elif ":" in module_part:
+        raise ValueError(f"spec must be 'module:function' (or 'file.py:function'), one colon; got {spec!r}")
     else:
         try:
             module = importlib.import_module(module_part)

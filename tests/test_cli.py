@@ -142,7 +142,7 @@ def test_cli_target_errors(user_module, capsys):
     for spec, message in [
         ("my_user_ops:nope", "has no attribute 'nope'"),
         ("no_such_module_xyz:f", "is not importable"),
-        ("my_user_ops", "must look like 'module:function'"),
+        ("my_user_ops", "must be 'module:function'"),
         ("my_user_ops:NOT_CALLABLE", "not callable"),
     ]:
         with pytest.raises(SystemExit) as exc:
