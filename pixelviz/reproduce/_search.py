@@ -145,9 +145,9 @@ def reproduce_resize(
     -----
     **Convention.** Sizes and coordinates are those of
     :func:`pixelviz.resize`: input sample ``j`` sits at ``x = j``. The
-    settings are chosen on :data:`~pixelviz.reproduce.FIT_PAIRS`
+    settings are chosen on ``pixelviz.reproduce.FIT_PAIRS``
     (2x, 1.5x, 7 → 3, 5 → 13, 9 → 1) and verified on
-    :data:`~pixelviz.reproduce.VERIFY_PAIRS` (odd, even, coprime, to
+    ``pixelviz.reproduce.VERIFY_PAIRS`` (odd, even, coprime, to
     and from 1 or 2 samples, 22 → 26): a recipe that fits but fails on new
     sizes is reported with its error, not as a match.
 
