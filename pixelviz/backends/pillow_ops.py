@@ -150,7 +150,7 @@ def decode_image(data: bytes) -> NDArray[np.uint8]:
 def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[bytes, tuple[int, int]]:
     """A PNG re-encoded with a 256-colour palette (no dithering) and PNG text chunks.
 
-    The book's figure codec (:func:`pixelviz.plot.style.figure_png`): a
+    The book's figure codec (``pixelviz.plot.style.figure_png``): a
     plot's flat colours and antialiased edges stay as drawn (the greys of
     an image become 256 levels) at about a third of the bytes of RGBA.
 

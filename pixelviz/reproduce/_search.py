@@ -118,7 +118,7 @@ def reproduce_resize(
         ``probe_resize(fn)`` if already computed (it is run otherwise); its
         verdict prunes the settings tried, never decides alone.
     seed : int
-        Seed of the shared test signals (:func:`~pixelviz.reproduce.inputs.shared_signals`).
+        Seed of the shared test signals (``shared_signals``).
 
     Returns
     -------
@@ -139,9 +139,9 @@ def reproduce_resize(
     -----
     **Convention.** Sizes and coordinates are those of
     :func:`pixelviz.resize`: input sample ``j`` sits at ``x = j``. The
-    settings are chosen on :data:`~pixelviz.reproduce.inputs.FIT_PAIRS`
+    settings are chosen on ``FIT_PAIRS``
     (2x, 1.5x, 7 → 3, 5 → 13, 9 → 1) and verified on
-    :data:`~pixelviz.reproduce.inputs.VERIFY_PAIRS` (odd, even, coprime, to
+    ``VERIFY_PAIRS`` (odd, even, coprime, to
     and from 1 or 2 samples, 22 → 26): a recipe that fits but fails on new
     sizes is reported with its error, not as a match.
 
