@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .._validate import check_bool, check_callable, check_choice, check_finite_float, check_int, check_pair
@@ -347,6 +347,7 @@ def report_table(
     library: str | None = None,
     pair: tuple[int, int] = FIT_PAIR,
     nearest_pair: tuple[int, int] = NEAREST_FIT_PAIR,
+    extra: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
@@ -366,6 +367,9 @@ def report_table(
         The pair whose picks nearest ops show (default
         ``pixelviz.probe.NEAREST_FIT_PAIR``, 24 → 47, where different rounding
         rules give different picks).
+    extra : mapping of str to mapping of str to str, optional
+        More columns, ``{title: {backend name: cell}}`` (e.g. chapter 4's
+        "reproduced by"); a backend missing from a column gets ``""``.
 
     Returns
     -------
@@ -390,6 +394,7 @@ def report_table(
     fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
     pick_pair: tuple[int, int] = check_pair("nearest_pair", nearest_pair, what="(in_size, out_size)")
     any_nearest = False
+    columns = _check_extra(extra)
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
@@ -398,16 +403,22 @@ def report_table(
         lead = [b.label] if library is not None else [b.library, r.version or "—", b.op, b.options]
         if r.status != "ok" or r.result is None:
             if show_missing:
-                rows.append(lead + [r.outcome, "", b.article or "—", ""])
+                rows.append(
+                    lead + [r.outcome, "", b.article or "—", ""] + [col.get(b.name, "") for col in columns.values()]
+                )
             continue
         nearest = r.result.kind is ProbeKind.NEAREST
         any_nearest |= nearest
         fit = r.result.fit_row(pick_pair if nearest else fit_pair)
-        rows.append(lead + [r.result.verdict, fit, b.article or "—", r.agreement[0]])
+        rows.append(
+            lead
+            + [r.result.verdict, fit, b.article or "—", r.agreement[0]]
+            + [col.get(b.name, "") for col in columns.values()]
+        )
     fit_header = f"fitted map {fit_pair[0]}→{fit_pair[1]}"
     if any_nearest and pick_pair != fit_pair:
         fit_header += f" (nearest: picks of {pick_pair[0]}→{pick_pair[1]})"
-    headers = ["measured", fit_header, "article", "agrees?"]
+    headers = ["measured", fit_header, "article", "agrees?", *columns]
     return Table(
         (["op and options"] if library is not None else ["library", "version", "op", "options"]) + headers, rows
     )
@@ -455,3 +466,14 @@ def article_rows(reports: Sequence[BackendReport]) -> Table:
         agreement = ", ".join(f"{k} {counts[k]}" for k in ("yes", "partly", "no") if k in counts) or "—"
         rows.append([title, version, status, agreement])
     return Table(["article's row", "version", "status", "agrees with the article"], rows)
+
+
+def _check_extra(extra: Any) -> dict[str, Mapping[str, str]]:
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"extra must be a mapping of column title to {{backend name: cell}}; got {extra!r}")
+    for title, col in extra.items():
+        if not isinstance(title, str) or not isinstance(col, Mapping):
+            raise TypeError(f"extra must map str titles to {{backend name: cell}} mappings; got {title!r}: {col!r}")
+    return dict(extra)

@@ -15,8 +15,17 @@ from .._validate import check_bool, check_choice, check_elements, check_size_pai
 from ..geometry import as_polygon
 from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "rasterize_polygon", "encode_image", "decode_image", "palette_png", "make_downscale"]
+__all__ = [
+    "make_resize",
+    "rasterize_polygon",
+    "encode_image",
+    "decode_image",
+    "palette_png",
+    "make_downscale",
+    "make_affine_points",
+]
 
 
 #: The ``Image.Resampling`` filters a backend may name.
@@ -145,6 +154,56 @@ def decode_image(data: bytes) -> NDArray[np.uint8]:
     except Exception as exc:
         raise ValueError(f"data must be a PNG or WebP image; Pillow could not read it ({exc})") from None
     return np.asarray(image.convert("RGBA"))
+
+
+def make_affine_points(filter_name: str = "BILINEAR") -> Factory:
+    """``fn(image, points)``: ``Image.transform((1, 1), AFFINE, (0, 0, x, 0, 0, y))`` per point, on an "F" image.
+
+    Pillow maps the output pixel's centre through the matrix
+    ``(a, b, c, d, e, f)``: input ``(a X + b Y + c, d X + e Y + f)``; with
+    ``a = b = d = e = 0`` that is the point ``(c, f)`` as Pillow reads it.
+    Pixels outside the image give 0.
+    """
+    filter_name = check_choice("filter_name", filter_name, ("NEAREST", "BILINEAR", "BICUBIC"))
+
+    def factory():
+        from PIL import Image
+
+        resample = getattr(Image.Resampling, filter_name)
+
+        def fn(image, points):
+            im = Image.fromarray(np.asarray(image, np.float32), mode="F")
+            p = np.asarray(points, np.float64).reshape(-1, 2)
+            return np.array(
+                [
+                    np.asarray(im.transform((1, 1), Image.Transform.AFFINE, (0, 0, x, 0, 0, y), resample=resample))[
+                        0, 0
+                    ]
+                    for x, y in p
+                ],
+                np.float64,
+            )
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    *[
+        SamplerBackend(
+            f"pillow.transform.{f.lower()}",
+            "Pillow",
+            "PIL",
+            "Image.transform",
+            f"AFFINE, {f}",
+            "points",
+            make_affine_points(f),
+            None,
+        )
+        for f in ("NEAREST", "BILINEAR", "BICUBIC")
+    ]
+)
 
 
 def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[bytes, tuple[int, int]]:

@@ -26,19 +26,17 @@ __all__ = ["FIT_PAIRS", "VERIFY_PAIRS", "ALL_PAIRS", "shared_signals", "run_on_p
 FIT_PAIRS: tuple[tuple[int, int], ...] = ((12, 24), (24, 12), (12, 18), (18, 12), (7, 3), (5, 13), (9, 1))
 
 #: Pairs a chosen recipe is verified on, never used to choose it: odd, even, coprime, to and from
-#: tiny sizes, up and down, and the ties the issue names (asymmetric 22 -> 26).
+#: tiny sizes, up and down, the same size, and the ties the issue names (asymmetric 22 -> 26).
+#: Kept short: JAX compiles each (op, N, M) anew, about 0.1-0.3 s each.
 VERIFY_PAIRS: tuple[tuple[int, int], ...] = (
     (11, 4),
     (4, 11),
     (17, 29),
-    (29, 17),
     (6, 1),
     (2, 7),
     (31, 8),
-    (15, 22),
     (22, 26),
     (20, 7),
-    (3, 2),
     (10, 10),
 )
 
