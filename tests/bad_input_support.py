@@ -230,7 +230,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
     "pixelviz.reproduce._search.reproduce_from_outputs": dict(
-        outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0
+        outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0, pairs="shared"
     ),
     "pixelviz.reproduce._porting.order_by_convention": dict(
         probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), groups=[["a", "b"]]
@@ -256,6 +256,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         library="scipy", inputs=[np.arange(4.0)[None, :]], size_pairs=[(4, 8)], isolate=False
     ),
     "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
+    "pixelviz.reproduce._inputs.outputs_from_probe": dict(result=RESULT, seed=0),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
     "pixelviz.signals.zone_plate": dict(h=8, w=6, max_freq=0.5, supersample=2),

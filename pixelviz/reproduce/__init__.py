@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ._compare import FLOAT32, IDENTICAL, Difference, classify_error
 from ._equivalent import Equivalence, EquivalenceMatrix, all_outputs, equivalence_matrix, equivalent_ops
-from ._inputs import ALL_PAIRS, FIT_PAIRS, VERIFY_PAIRS, shared_signals
+from ._inputs import ALL_PAIRS, FIT_PAIRS, PROBE_PAIRS, VERIFY_PAIRS, outputs_from_probe, shared_signals
 from ._outputs import ISOLATED_LIBRARIES, library_outputs
 from ._porting import groups_table, order_by_convention, porting_summary, porting_table
 from ._recipe import Recipe
@@ -48,6 +48,8 @@ __all__ = [
     "EquivalenceMatrix",
     "ISOLATED_LIBRARIES",
     "ALL_PAIRS",
+    "PROBE_PAIRS",
+    "outputs_from_probe",
     "Candidate",
     "Difference",
     "classify_error",

@@ -9,10 +9,18 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validate import check_callable, check_int
+from .._validate import check_callable, check_choice, check_int
 from ..probe import ProbeKind, ProbeResult, probe_resize
 from ._compare import FLOAT32, _classify, compare_outputs
-from ._inputs import FIT_PAIRS, VERIFY_PAIRS, run_on_pairs, shared_signals
+from ._inputs import (
+    FIT_PAIRS,
+    PROBE_FIT_PAIRS,
+    PROBE_PAIRS,
+    PROBE_VERIFY_PAIRS,
+    VERIFY_PAIRS,
+    run_on_pairs,
+    shared_signals,
+)
 from ._recipe import Recipe
 from ._space import COMMON_CUBIC_COEFFS, Candidate, candidates, fit_cubic_coeff
 
@@ -172,7 +180,9 @@ def reproduce_resize(
     return reproduce_outputs(fit_t, ver_t, probe=probe, seed=seed)
 
 
-def reproduce_from_outputs(outputs: Sequence[Any], *, probe: ProbeResult | None = None, seed: int = 0) -> Recipe:
+def reproduce_from_outputs(
+    outputs: Sequence[Any], *, probe: ProbeResult | None = None, seed: int = 0, pairs: str = "shared"
+) -> Recipe:
     """:func:`reproduce_resize` from an op's outputs on the shared inputs (computed in its own process).
 
     Parameters
@@ -185,26 +195,40 @@ def reproduce_from_outputs(outputs: Sequence[Any], *, probe: ProbeResult | None 
         The op's probe verdict, to prune the search (everything is tried without it).
     seed : int
         The seed the outputs were computed with.
+    pairs : {"shared", "probe"}
+        ``"shared"``: the outputs are over :data:`~pixelviz.reproduce.ALL_PAIRS`
+        (:data:`FIT_PAIRS` choose, :data:`VERIFY_PAIRS` verify); ``"probe"``:
+        over the probe's pairs (:func:`~pixelviz.reproduce.outputs_from_probe`;
+        2x, 1.5x and 9 → 1 choose, the non-integer ratios verify).
     """
     from .._validate import check_finite_array
 
     if probe is not None and not isinstance(probe, ProbeResult):
         raise TypeError(f"probe must be a ProbeResult (from probe_resize) or None; got {type(probe).__name__}")
     seed = check_int("seed", seed, minimum=0)
-    pairs = FIT_PAIRS + VERIFY_PAIRS
-    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, (list, tuple)) or len(outputs) != len(pairs):
-        raise TypeError(f"outputs must be a list of {len(pairs)} arrays, one per pair of ALL_PAIRS; got {outputs!r}")
+    kind = check_choice("pairs", pairs, ("shared", "probe"))
+    fit_pairs, verify_pairs = (FIT_PAIRS, VERIFY_PAIRS) if kind == "shared" else (PROBE_FIT_PAIRS, PROBE_VERIFY_PAIRS)
+    order = (FIT_PAIRS + VERIFY_PAIRS) if kind == "shared" else PROBE_PAIRS
+    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, (list, tuple)) or len(outputs) != len(order):
+        raise TypeError(f"outputs must be a list of {len(order)} arrays, one per size pair; got {outputs!r}")
     arrays = []
-    for k, ((_n, m), y) in enumerate(zip(pairs, outputs)):
+    for k, ((_n, m), y) in enumerate(zip(order, outputs)):
         arr = check_finite_array(f"outputs[{k}]", y, ndim=2, allow_nonfinite=True)
         if arr.shape[1] != m:
-            raise ValueError(f"outputs[{k}] must have {m} columns (pair {pairs[k]}); got shape {arr.shape}")
+            raise ValueError(f"outputs[{k}] must have {m} columns (pair {order[k]}); got shape {arr.shape}")
         arrays.append(arr)
     if any(not np.all(np.isfinite(a)) for a in arrays):
-        bad = [pairs[k] for k, a in enumerate(arrays) if not np.all(np.isfinite(a))]
+        bad = [order[k] for k, a in enumerate(arrays) if not np.all(np.isfinite(a))]
         return _failed(probe, bad)
-    nf = len(FIT_PAIRS)
-    return reproduce_outputs(arrays[:nf], arrays[nf:], probe=probe, seed=seed)
+    by_pair = dict(zip(order, arrays))
+    return reproduce_outputs(
+        [by_pair[p] for p in fit_pairs],
+        [by_pair[p] for p in verify_pairs],
+        probe=probe,
+        seed=seed,
+        fit_pairs=fit_pairs,
+        verify_pairs=verify_pairs,
+    )
 
 
 def _failed(probe: ProbeResult | None, bad: list[tuple[int, int]]) -> Recipe:
