@@ -421,9 +421,10 @@ def origin_rules(reports: Sequence[OriginReport] | None = None) -> list[list[str
     Returns
     -------
     list of [str, str, str]
-        ``[calls, measured, fix]``: the calls (``"cv2.remap INTER_LINEAR; ..."``)
-        that share a measured origin or layout (without kernel and border) and
-        a fix; backends not installed or failing are left out.
+        ``[calls, measured, fix]``: the calls (``"OpenCV cv2.remap; ..."``, with
+        their options only where a call's variants differ) that share a
+        measured origin or layout (without kernel and border) and a fix;
+        backends not installed or failing are left out.
     """
     groups: dict[tuple[str, str], dict[str, list[str]]] = {}
     for row in origin_rows(reports):
@@ -433,13 +434,17 @@ def origin_rules(reports: Sequence[OriginReport] | None = None) -> list[list[str
         key = (measured.split(",")[0].split(" (")[0].split(":")[0], fix)
         call = f"{library.split()[0]} {op}"
         groups.setdefault(key, {}).setdefault(call, []).append(options)
+    # options are named only for a call whose variants fall in different groups (e.g. grid_sample's formulas)
+    spread: dict[str, int] = {}
+    for calls in groups.values():
+        for call in calls:
+            spread[call] = spread.get(call, 0) + 1
+
+    def text(call: str, opts: list[str]) -> str:
+        named = [o for o in opts if o]
+        return f"{call} ({' / '.join(named)})" if spread[call] > 1 and named else call
+
     return [
-        [
-            "; ".join(
-                f"{call} ({' / '.join(o for o in opts if o)})" if any(opts) else call for call, opts in calls.items()
-            ),
-            measured,
-            fix,
-        ]
+        ["; ".join(text(call, opts) for call, opts in calls.items()), measured, fix]
         for (measured, fix), calls in groups.items()
     ]

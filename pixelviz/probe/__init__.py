@@ -51,10 +51,10 @@ from numpy.typing import NDArray
 
 from .._validate import check_callable, check_int
 from .classify import classify_measurements, is_linear, not_linear
-from .crops import CropOrigin, CropProbeResult, probe_crop
+from .crops import CropAxisFit, CropOrigin, CropProbeResult, probe_crop
 from .measure import DEFAULT_PAIRS, MAX_PROBE_INPUT, TINY_PAIRS, check_pairs, measure_pair, measure_weights
-from .paste import PasteOrigin, PasteProbeResult, probe_paste
-from .points import PointOrigin, PointProbeResult, probe_points
+from .paste import PasteAxisFit, PasteOrigin, PasteProbeResult, probe_paste
+from .points import AxisFit, Border, Interpolation, PointOrigin, PointProbeResult, probe_points
 from .result import (
     FIT_PAIR,
     NEAREST_FIT_PAIR,
@@ -94,6 +94,11 @@ __all__ = [
     "probe_paste",
     "PasteOrigin",
     "PasteProbeResult",
+    "AxisFit",
+    "Interpolation",
+    "Border",
+    "CropAxisFit",
+    "PasteAxisFit",
 ]
 
 
