@@ -35,7 +35,7 @@ from .conventions import (
     source_coords,
 )
 from .probe import ProbeResult, probe_crop, probe_points, probe_resize
-from .reproduce import Recipe, reproduce_resize
+from .reproduce import Recipe, equivalent_ops, reproduce_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
@@ -71,6 +71,7 @@ __all__ = [
     "probe_points",
     "probe_crop",
     "reproduce_resize",
+    "equivalent_ops",
     "Recipe",
     "plot",
     "backends",

@@ -50,3 +50,39 @@ def test_api_reference_is_one_page_per_module():
         modules = re.findall(r"^\.\. automodule:: ([\w.]+)", page.read_text(), flags=re.M)
         assert len(modules) == 1, f"{page.name} documents {modules}: one module per page"
         assert f"- file: book/api/{page.stem}" in toc, f"{page.name} is not in _toc.yml"
+
+
+def test_enum_and_constant_summaries_are_not_read_as_types():
+    """napoleon reads an attribute docstring "text: more" as "type: description"; the book's Sphinx extension
+    blanks the first line first, so summaries such as Convention.ALIGN_CORNERS's stay prose (issue 12)."""
+    import importlib.util
+
+    from sphinx.ext.napoleon import Config
+    from sphinx.ext.napoleon.docstring import NumpyDocstring
+
+    spec = importlib.util.spec_from_file_location("pixelviz_sphinx", ROOT / "book" / "_ext" / "pixelviz_sphinx.py")
+    ext = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ext)
+    config = Config(napoleon_use_ivar=False)
+    from sphinx.pycode import ModuleAnalyzer
+
+    # attribute docstrings as autodoc reads them (the string after an enum member or constant)
+    attr_docs = ModuleAnalyzer.for_module("pixelviz.conventions").find_attr_docs()
+    docs = {".".join(k): "\n".join(v) for k, v in attr_docs.items() if v and ":" in v[0]}
+    assert docs, "expected enum members whose summary holds a colon (the case napoleon misreads)"
+    misread = {
+        name
+        for name, doc in docs.items()
+        if any(
+            line.startswith(":type:")
+            for line in str(NumpyDocstring(doc, config, what="attribute", name=name)).splitlines()
+        )
+    }
+    # "① First and last samples on the ends of the signal: [0, L] ..." became "Type: ① First and last ..."
+    assert "Convention.ALIGN_CORNERS" in misread, "napoleon no longer misreads summaries: the hook can go"
+    for name, doc in docs.items():
+        lines = doc.splitlines()
+        ext._no_inline_attribute_type(None, "attribute", name, None, {}, lines)
+        fixed = str(NumpyDocstring(lines, config, what="attribute", name=name)).splitlines()
+        assert not any(line.startswith(":type:") for line in fixed), (name, fixed)
+        assert doc.split(":")[0].strip() in " ".join(fixed), (name, fixed)

@@ -90,19 +90,26 @@ def test_every_figure_text_is_at_least_11_css_px_at_1280(site, report, page_path
         page.context.close()
 
 
+WIDE_MATH = """els => els.map(el => {
+    // sphinxcontrib-katex makes .katex-html the scroll box of a display formula; our CSS makes .katex-display one
+    const boxes = [el, ...el.querySelectorAll('.katex, .katex-html')];
+    const wide = boxes.filter(b => b.scrollWidth > b.clientWidth + 1);
+    return {text: el.textContent.slice(0, 50), wide: wide.length,
+            clipped: wide.filter(b => !['auto', 'scroll'].includes(getComputedStyle(b).overflowX)).length,
+            scrollable: wide.filter(b => { b.scrollLeft = 30; return b.scrollLeft > 0; }).length};
+})"""
+
+
 @pytest.mark.parametrize("page_path", CHAPTERS)
-def test_display_formulas_scroll_on_a_phone(site, page_path):
-    """At 390 px a display formula wider than the column scrolls inside its own box (nothing is clipped)."""
+def test_display_formulas_fit_or_scroll_on_a_phone(site, page_path):
+    """At 390 px a display formula either fits the column or scrolls inside its own box: never cut off."""
     base, browser = site
     page, _ = open_page_at(browser, f"{base}/{page_path}", width=390, height=844, dpr=2)
     try:
         settle(page)
-        clipped = page.locator(".katex-display").evaluate_all("""els => els
-            .filter(el => el.scrollWidth > el.clientWidth + 1
-                          && !['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
-            .map(el => el.textContent.slice(0, 60))""")
-        assert clipped == [], f"{page_path}: display formulas cut off at 390 px: {clipped}"
-        # and every display formula's box stays inside the viewport
+        for f in page.locator(".katex-display").evaluate_all(WIDE_MATH):
+            assert f["clipped"] == 0, f"{page_path}: display formula cut off at 390 px: {f}"
+            assert f["wide"] == 0 or f["scrollable"] > 0, f"{page_path}: wide formula that does not scroll: {f}"
         outside = page.locator(".katex-display").evaluate_all("""els => els
             .map(el => el.getBoundingClientRect()).filter(r => r.width > 0 && (r.left < -0.5 || r.right > 390.5))
             .map(r => [r.left, r.right])""")
@@ -111,20 +118,36 @@ def test_display_formulas_scroll_on_a_phone(site, page_path):
         page.context.close()
 
 
-def test_a_wide_formula_can_actually_be_scrolled(site):
-    """Chapter 6's RoIAlign formula is wider than a phone: its box scrolls sideways when asked to."""
+def test_roialign_formula_fits_a_phone(site):
+    """Chapter 6's RoIAlign bin-center formula is written on two lines, so a phone shows all of it."""
     base, browser = site
     page, _ = open_page_at(browser, f"{base}/book/06_detectron.html", width=390, height=844, dpr=2)
     try:
         settle(page)
-        wide = page.locator(".katex-display").evaluate_all(
-            "els => els.filter(el => el.scrollWidth > el.clientWidth + 1).length"
-        )
-        if wide == 0:
-            pytest.skip("no display formula is wider than the phone column (nothing to scroll)")
-        moved = page.locator(".katex-display").evaluate_all("""els => els
-            .filter(el => el.scrollWidth > el.clientWidth + 1)
-            .map(el => { el.scrollLeft = 40; return el.scrollLeft; })""")
-        assert all(m > 0 for m in moved), moved
+        formulas = page.locator(".katex-display").evaluate_all(WIDE_MATH)
+        assert formulas, "no display formula on chapter 6"
+        assert all(f["wide"] == 0 for f in formulas), f"formulas wider than a phone: {formulas}"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_figures_keep_their_shape(site, width):
+    """A figure narrowed to the column (a phone, or a PNG a few px wider than 688) is scaled, not squeezed:
+    displayed height / width equals the PNG's (myst-nb writes a fixed CSS height into the style attribute)."""
+    base, browser = site
+    bad = []
+    for page_path in CHAPTERS:
+        page, _ = open_page_at(browser, f"{base}/{page_path}", width=width, height=900, dpr=1)
+        try:
+            settle(page)
+            for f in page.locator(".cell_output img").evaluate_all("""els => els
+                    .filter(img => !img.closest('.pv-explorer'))
+                    .map(img => { const r = img.getBoundingClientRect();
+                                  return {src: img.src.slice(-20), w: r.width, h: r.height,
+                                          nw: img.naturalWidth, nh: img.naturalHeight}; })"""):
+                if f["w"] and abs(f["h"] / f["w"] - f["nh"] / f["nw"]) > 0.01 * f["nh"] / f["nw"] + 2 / f["w"]:
+                    bad.append((page_path, f))
+        finally:
+            page.context.close()
+    assert bad == [], f"figures squeezed at {width} px: {bad}"

@@ -186,12 +186,13 @@ def _no_inline_attribute_type(app, what, name, obj, options, lines) -> None:
     For attributes, data and properties napoleon parses a first line of the
     form ``"text: more"`` as ``type: description``; enum members and
     constants whose summary contains a colon ("① first and last samples:
-    [0, L] ...") then render as a "Type:" field holding half a sentence. A
-    blank first line makes napoleon find no inline type (a declared
-    annotation still shows as the signature's type).
+    [0, L] ...") then render as a "Type:" field holding half a sentence. An
+    empty reST comment (``..``) as the first line gives napoleon a first line
+    without a colon, and renders as nothing (a declared annotation still
+    shows as the signature's type).
     """
     if what in ("attribute", "data", "property") and lines and lines[0].strip():
-        lines.insert(0, "")
+        lines[:0] = ["..", ""]
 
 
 def setup(app):

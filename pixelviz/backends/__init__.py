@@ -29,6 +29,14 @@ from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
 from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, kornia_ops, pycocotools_ops, pixelviz_ops
 
 # isort: on
+from ._downscale import (
+    Downscaler,
+    DownscaleReport,
+    downscale_table,
+    list_downscalers,
+    measure_downscalers,
+    register_downscale,
+)
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import ARTICLE_ROWS, BackendReport, article_rows, compare_with_article, probe_backends, report_table
 from ._samplers import (
@@ -60,6 +68,12 @@ __all__ = [
     "ARTICLE_ROWS",
     "Backend",
     "BackendReport",
+    "Downscaler",
+    "DownscaleReport",
+    "downscale_table",
+    "list_downscalers",
+    "measure_downscalers",
+    "register_downscale",
     "article_rows",
     "NotInstalledError",
     "compare_with_article",

@@ -23,6 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._validate import check_binary_mask, check_choice, check_image, check_int, check_size_pair
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import affine_convert_origin, as_points, as_polygon, convert_polygon_origin
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
@@ -33,6 +34,7 @@ __all__ = [
     "warp_affine",
     "remap",
     "rasterize_polygon",
+    "make_downscale",
     "make_point_sampler",
 ]
 
@@ -249,6 +251,46 @@ def rasterize_polygon(
     out = np.zeros((h, w), np.uint8)
     cv2.fillPoly(out, [pts], 1, lineType=cv2.LINE_8, shift=s)
     return out.astype(bool)
+
+
+def make_downscale(flag_name: str) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``cv2.resize(image, (w, h), interpolation=cv2.<flag_name>)`` on float32."""
+    flag_name = check_choice("flag_name", flag_name, INTER_FLAGS)
+
+    def factory():
+        import cv2
+
+        flag = getattr(cv2, flag_name)
+
+        def fn(img, shape):
+            return cv2.resize(np.ascontiguousarray(img, dtype=np.float32), (shape[1], shape[0]), interpolation=flag)
+
+        return fn
+
+    return factory
+
+
+# The everyday downscale calls: INTER_LINEAR (no filter, OpenCV's default) and INTER_AREA (a box filter).
+register_downscale(
+    Downscaler(
+        "opencv.inter_linear",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_LINEAR",
+        make_downscale("INTER_LINEAR"),
+        False,
+        "cv2\nINTER_LINEAR",
+    ),
+    Downscaler(
+        "opencv.inter_area",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_AREA",
+        make_downscale("INTER_AREA"),
+        True,
+        "cv2\nINTER_AREA",
+    ),
+)
 
 
 #: OpenCV calls wrapped as point samplers ``fn(image, points)`` for the origin probe.

@@ -13,10 +13,19 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validate import check_bool, check_choice, check_elements, check_size_pair
 from ..geometry import as_polygon
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "rasterize_polygon", "encode_image", "decode_image", "palette_png", "make_affine_points"]
+__all__ = [
+    "make_resize",
+    "rasterize_polygon",
+    "encode_image",
+    "decode_image",
+    "palette_png",
+    "make_downscale",
+    "make_affine_points",
+]
 
 
 #: The ``Image.Resampling`` filters a backend may name.
@@ -200,7 +209,7 @@ register_sampler(
 def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[bytes, tuple[int, int]]:
     """A PNG re-encoded with a 256-colour palette (no dithering) and PNG text chunks.
 
-    The book's figure codec (:func:`pixelviz.plot.style.figure_png`): a
+    The book's figure codec (``pixelviz.plot.style.figure_png``): a
     plot's flat colours and antialiased edges stay as drawn (the greys of
     an image become 256 levels) at about a third of the bytes of RGBA.
 
@@ -238,3 +247,38 @@ def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[byte
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True, pnginfo=info)
     return out.getvalue(), img.size
+
+
+def make_downscale(filter_name: str) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``Image.resize((w, h), resample=Image.Resampling.<filter_name>)``, "F" mode."""
+    filter_name = check_choice("filter_name", filter_name, FILTERS)
+
+    def factory():
+        from PIL import Image
+
+        resample = getattr(Image.Resampling, filter_name)
+
+        def fn(img, shape):
+            im = Image.fromarray(np.ascontiguousarray(img, dtype=np.float32))  # mode "F"
+            return np.asarray(im.resize((shape[1], shape[0]), resample=resample), dtype=np.float64)
+
+        return fn
+
+    return factory
+
+
+# Pillow's filters widen with the factor when shrinking: BILINEAR and BICUBIC antialias.
+register_downscale(
+    Downscaler(
+        "pillow.bilinear",
+        "Pillow",
+        "PIL",
+        "Image.resize BILINEAR",
+        make_downscale("BILINEAR"),
+        True,
+        "Pillow\nBILINEAR",
+    ),
+    Downscaler(
+        "pillow.bicubic", "Pillow", "PIL", "Image.resize BICUBIC", make_downscale("BICUBIC"), True, "Pillow\nBICUBIC"
+    ),
+)

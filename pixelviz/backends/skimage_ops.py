@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .._validate import check_bool, check_int
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "make_warp_points"]
+__all__ = ["make_resize", "make_downscale", "make_warp_points"]
 
 
 def make_resize(order: int, anti_aliasing: bool) -> Factory:
@@ -53,6 +56,37 @@ register(
         for o in (0, 1, 3)
         for aa in (False, True)
     ]
+)
+
+
+def make_downscale() -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``skimage.transform.resize(image, (h, w), clip=False)``.
+
+    Every other argument is the default: ``order=1`` and ``anti_aliasing`` on when shrinking (a
+    Gaussian blur first). ``clip=False`` keeps the call linear (the default clips to the input's range).
+    """
+
+    def factory():
+        from skimage.transform import resize
+
+        def fn(img, shape):
+            return resize(np.asarray(img, dtype=np.float64), shape, clip=False)
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "skimage.default",
+        "scikit-image",
+        "skimage",
+        "transform.resize defaults",
+        make_downscale(),
+        True,
+        "skimage\nresize defaults",
+    ),
 )
 
 

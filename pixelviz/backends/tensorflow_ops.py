@@ -8,10 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from .._validate import check_bool, check_choice, check_finite_float, check_pair
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "make_resize_v1", "make_crop_and_resize", "BOX_NORMALIZATIONS", "make_crop_box"]
+__all__ = [
+    "make_resize",
+    "make_resize_v1",
+    "make_crop_and_resize",
+    "make_downscale",
+    "BOX_NORMALIZATIONS",
+    "make_crop_box",
+]
 
 
 #: ``tf.image.resize`` methods and the ``tf.compat.v1.image`` resize ops a backend may name.
@@ -157,6 +165,46 @@ register(
         "box = whole image [0, 1]",
         make_crop_and_resize(),
         "none",
+    ),
+)
+
+
+def make_downscale(antialias: bool) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``tf.image.resize(image[None, ..., None], (h, w), "bilinear", antialias)``."""
+    antialias = check_bool("antialias", antialias)
+
+    def factory():
+        import numpy as np
+        import tensorflow as tf
+
+        def fn(img, shape):
+            x = tf.constant(np.asarray(img, dtype=np.float32))[None, :, :, None]  # NHWC
+            out = tf.image.resize(x, tuple(shape), method="bilinear", antialias=antialias)
+            return out.numpy()[0, :, :, 0]
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "tensorflow.bilinear",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize bilinear",
+        make_downscale(False),
+        False,
+        "TF bilinear",
+    ),
+    Downscaler(
+        "tensorflow.bilinear_aa",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize bilinear, antialias=True",
+        make_downscale(True),
+        True,
+        "TF bilinear\nantialias=True",
     ),
 )
 

@@ -29,6 +29,7 @@ from .._validate import (
     check_size_pair,
 )
 from ..conventions import Convention, _sample_positions, grid_sample_transform, index_to_coord, roi_align_offset
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 from ._samplers import SamplerBackend, register_sampler
 
@@ -39,6 +40,7 @@ __all__ = [
     "roi_align_grid_sample",
     "paste_masks",
     "point_sample",
+    "make_downscale",
     "GRID_NORMALIZATIONS",
     "make_grid_sample_points",
     "make_paste_points",
@@ -493,6 +495,43 @@ def point_sample(features: Any, points: Any) -> Any:
     a, b = grid_sample_transform(1)  # [0, 1] is a unit interval
     grid = (pts * a + b).to(feats.dtype)[:, :, None, :]  # [N, P, 1, 2]
     return F.grid_sample(feats, grid, align_corners=False)[..., 0]
+
+
+def make_downscale(antialias: bool) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``F.interpolate(x, (h, w), mode="bilinear", align_corners=False,
+    antialias=antialias)`` on a ``(1, 1, H, W)`` float32 tensor."""
+    antialias = check_bool("antialias", antialias)
+
+    def factory():
+        import torch
+        import torch.nn.functional as F
+
+        device = torch_device()
+
+        def fn(img, shape):
+            t = torch.as_tensor(np.asarray(img, dtype=np.float32), device=device)[None, None]
+            out = F.interpolate(t, size=tuple(shape), mode="bilinear", align_corners=False, antialias=antialias)
+            return out[0, 0].double().cpu().numpy()
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "torch.bilinear", "PyTorch", "torch", "F.interpolate bilinear", make_downscale(False), False, "torch bilinear"
+    ),
+    Downscaler(
+        "torch.bilinear_aa",
+        "PyTorch",
+        "torch",
+        "F.interpolate bilinear, antialias=True",
+        make_downscale(True),
+        True,
+        "torch bilinear\nantialias=True",
+    ),
+)
 
 
 #: How people turn an absolute coordinate ``x`` into ``grid_sample``'s ``[-1, 1]``: name -> (align_corners, origin)

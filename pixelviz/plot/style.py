@@ -125,6 +125,11 @@ def smallest_font_pt(fig: Figure) -> float | None:
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
     fig.canvas.draw()  # tick labels exist only once drawn
+    return _smallest_drawn_font_pt(fig)
+
+
+def _smallest_drawn_font_pt(fig: Figure) -> float | None:
+    """:func:`smallest_font_pt` of a figure that has just been drawn (e.g. by ``savefig``): no new draw."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg and the inline canvas have one
     sizes = []
     for text in fig.findobj(Text):
@@ -161,12 +166,13 @@ def figure_png(fig: Figure) -> tuple[bytes, dict[str, int]]:
     from ..backends.pillow_ops import palette_png
 
     dpi = DENSITY * float(fig.dpi)
-    smallest = smallest_font_pt(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    # savefig has just drawn every text (tick labels included): read the sizes without a third draw
+    smallest = _smallest_drawn_font_pt(fig)
     text = {PNG_KEY_DENSITY: str(DENSITY)}
     if smallest is not None:
         text[PNG_KEY_MIN_FONT_PT] = f"{smallest:g}"
         text[PNG_KEY_MIN_FONT_PX] = f"{smallest * dpi / 72:.3f}"
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
     data, (w, h) = palette_png(buf.getvalue(), text)
     return data, {"width": w // DENSITY, "height": h // DENSITY}
