@@ -411,7 +411,7 @@ def origin_rows(reports: Sequence[OriginReport] | None = None) -> list[list[Any]
 
 
 def origin_rules(reports: Sequence[OriginReport] | None = None) -> list[list[str]]:
-    """The cheat sheet's origin rules: the rows of :func:`origin_rows` grouped by (measured, fix).
+    """The cheat sheet's origin rules: the measured backends grouped by (measured, fix), named briefly.
 
     Parameters
     ----------
@@ -421,30 +421,31 @@ def origin_rules(reports: Sequence[OriginReport] | None = None) -> list[list[str
     Returns
     -------
     list of [str, str, str]
-        ``[calls, measured, fix]``: the calls (``"OpenCV cv2.remap; ..."``, with
-        their options only where a call's variants differ) that share a
-        measured origin or layout (without kernel and border) and a fix;
-        backends not installed or failing are left out.
+        ``[measured, fix, calls]``, one row per measured origin or layout
+        (kernel and border left out) and fix; ``calls`` are short names
+        (``"cv2.remap, skimage.warp, ..."``), starred where the call's
+        options change the result (``grid_sample``'s normalization). Backends
+        not installed, failing, inconclusive or "scaled" (a scale that depends on
+        the image size) are left out.
     """
-    groups: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for row in origin_rows(reports):
-        library, op, options, measured, _, _, fix = (str(v) for v in row)
-        if measured in ("not installed",) or measured.startswith("error"):
-            continue
+    if reports is None:
+        reports = probe_origin_backends()
+    rows = origin_rows(reports)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r, row in zip(reports, rows, strict=True):
+        measured, fix = str(row[3]), str(row[6])
         key = (measured.split(",")[0].split(" (")[0].split(":")[0], fix)
-        call = f"{library.split()[0]} {op}"
-        groups.setdefault(key, {}).setdefault(call, []).append(options)
-    # options are named only for a call whose variants fall in different groups (e.g. grid_sample's formulas)
+        if r.status != "ok" or key[0] in ("inconclusive", "other", "scaled"):
+            continue
+        short = f"{r.backend.name.split('.')[0]}.{r.backend.op.split('.')[-1]}".replace("opencv.", "cv2.")
+        groups.setdefault(key, [])
+        if short not in groups[key]:
+            groups[key].append(short)
     spread: dict[str, int] = {}
     for calls in groups.values():
         for call in calls:
             spread[call] = spread.get(call, 0) + 1
-
-    def text(call: str, opts: list[str]) -> str:
-        named = [o for o in opts if o]
-        return f"{call} ({' / '.join(named)})" if spread[call] > 1 and named else call
-
     return [
-        ["; ".join(text(call, opts) for call, opts in calls.items()), measured, fix]
+        [measured, fix, ", ".join(c + ("*" if spread[c] > 1 else "") for c in calls)]
         for (measured, fix), calls in groups.items()
     ]
