@@ -108,6 +108,10 @@ def _cached(key: str, make: Callable[[], Any]) -> Fresh:
     return Fresh(get)
 
 
+def _linear_half_pixel_uint8(x: np.ndarray, size: int) -> np.ndarray:
+    return np.floor(_linear_half_pixel(np.asarray(x, dtype=np.float64), size) + 0.5).astype(np.uint8)
+
+
 RESULT = _cached("result", lambda: pixelviz.probe_resize(_linear_half_pixel))
 PAIR = _cached("pair", lambda: pixelviz.probe_resize(_linear_half_pixel).pairs[2])
 
@@ -227,7 +231,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.resample.sample_bilinear": dict(image=IMG, xy=[[1.0, 0.5]], origin="corners", border="zeros"),
     # reproduce
-    "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
+    "pixelviz.reproduce._search.reproduce_resize": dict(
+        fn=_linear_half_pixel, probe=RESULT, seed=0, uint8_fn=_linear_half_pixel_uint8
+    ),
+    "pixelviz.reproduce._uint8.uint8_behaviour": dict(
+        fn_uint8=_linear_half_pixel_uint8, fn_float=_linear_half_pixel, seed=0, size_pairs=[(4, 8), (8, 3)]
+    ),
+    "pixelviz.reproduce._uint8.uint8_table": dict(seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
     "pixelviz.reproduce._search.reproduce_from_outputs": dict(
         outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0, pairs="shared"
@@ -401,11 +411,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         requires="scipy",
     ),
     # backends: one module per library (resize-op factories, then the other wrapped calls)
-    "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR"),
-    "pixelviz.backends.pillow_ops.make_resize": dict(filter_name="BILINEAR"),
-    "pixelviz.backends.skimage_ops.make_resize": dict(order=1, anti_aliasing=False),
+    "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR", uint8=True),
+    "pixelviz.backends.pillow_ops.make_resize": dict(filter_name="BILINEAR", uint8=True),
+    "pixelviz.backends.skimage_ops.make_resize": dict(order=1, anti_aliasing=False, uint8=True),
     "pixelviz.backends.scipy_ops.make_zoom": dict(order=1, grid_mode=True),
-    "pixelviz.backends.torch_ops.make_interpolate": dict(mode="linear", align_corners=True, antialias=False),
+    "pixelviz.backends.torch_ops.make_interpolate": dict(
+        mode="linear", align_corners=True, antialias=False, uint8=True
+    ),
     "pixelviz.backends.torch_ops.make_grid_sample": dict(mode="bilinear", align_corners=False),
     "pixelviz.backends.torchvision_ops.make_tv_resize": dict(interpolation="BILINEAR", antialias=True),
     "pixelviz.backends.tensorflow_ops.make_resize": dict(method="bilinear", antialias=False),
@@ -652,6 +664,7 @@ NOT_CALLED: dict[str, str] = {
     "pixelviz.reproduce._equivalent.Equivalence": "a result record that equivalent_ops builds",
     "pixelviz.reproduce._equivalent.EquivalenceMatrix": "a result record that equivalence_matrix builds",
     "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
+    "pixelviz.reproduce._uint8.Uint8Behaviour": "a result record that uint8_behaviour builds",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",

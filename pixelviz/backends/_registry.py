@@ -65,6 +65,11 @@ class Backend:
         has no row for it.
     version_module : str, optional
         Module whose ``__version__`` is reported (default ``module``).
+    uint8_factory : callable, optional
+        ``uint8_factory() -> fn``: the same op on a uint8 signal, ``fn(x, size)``
+        with ``x`` uint8 of shape ``(N,)``, returning the library's output
+        unconverted (its dtype tells whether the library kept uint8); None when
+        the library has no uint8 path wired here (see :meth:`resize_uint8`).
     """
 
     name: str
@@ -75,6 +80,7 @@ class Backend:
     factory: Factory = dataclasses.field(repr=False, compare=False)
     article: str | None = None
     version_module: str | None = None
+    uint8_factory: Factory | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def available(self) -> bool:
         """True when the library can be imported (checked without importing it)."""
@@ -124,6 +130,53 @@ class Backend:
         return np.asarray(fn(arr, m), dtype=np.float64).reshape(-1)
 
     __call__ = resize
+
+    @property
+    def has_uint8(self) -> bool:
+        """True when a uint8 path of this op is wired (:meth:`resize_uint8`)."""
+        return self.uint8_factory is not None
+
+    def resize_uint8(self, x: Any, size: int) -> np.ndarray:
+        """Resize the uint8 signal ``x`` with this op's uint8 path, returning the library's output as is.
+
+        Parameters
+        ----------
+        x : (N,) array_like of uint8
+            Integers in [0, 255] (any integer dtype; converted to uint8).
+        size : int
+
+        Returns
+        -------
+        ndarray of shape (size,)
+            In the dtype the library returns (uint8 when it keeps uint8; a
+            float dtype when it converts).
+
+        Raises
+        ------
+        NotImplementedError
+            If no uint8 path is wired for this op (:attr:`has_uint8`).
+        NotInstalledError
+            If the library is not installed.
+        """
+        from .._validate import check_size
+
+        arr = np.asarray(x)
+        if arr.ndim != 1 or arr.dtype.kind not in "ui" or arr.size == 0:
+            raise TypeError(
+                f"x must be a non-empty 1D array of integers in [0, 255]; got {arr.dtype} of shape {arr.shape}"
+            )
+        if arr.min() < 0 or arr.max() > 255:
+            raise ValueError(f"x must hold integers in [0, 255]; got range [{arr.min()}, {arr.max()}]")
+        m = check_size("size", size)
+        if self.uint8_factory is None:
+            raise NotImplementedError(f"backend {self.name!r} has no uint8 path wired")
+        key = self.name + ":uint8"
+        fn = _FN_CACHE.get(key)
+        if fn is None:
+            if not self.available():
+                raise NotInstalledError(f"backend {self.name!r} needs {self.module!r}, which is not installed")
+            fn = _FN_CACHE.setdefault(key, self.uint8_factory())
+        return np.asarray(fn(arr.astype(np.uint8), m)).reshape(-1)
 
     @property
     def label(self) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_binary_mask, check_choice, check_image, check_int, check_size_pair
+from .._validate import check_binary_mask, check_bool, check_choice, check_image, check_int, check_size_pair
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import affine_convert_origin, as_points, as_polygon, convert_polygon_origin
 from ._downscale import DownscaleFactory, Downscaler, register_downscale
@@ -51,9 +51,14 @@ INTER_FLAGS = (
 )
 
 
-def make_resize(flag_name: str) -> Factory:
-    """``fn(x, size)`` calling ``cv2.resize`` with ``interpolation=cv2.<flag_name>``."""
+def make_resize(flag_name: str, *, uint8: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``cv2.resize`` with ``interpolation=cv2.<flag_name>``.
+
+    ``uint8=True``: the image is uint8 (OpenCV's fixed-point path) and the
+    uint8 output is returned as is; otherwise float32 in, float32 out.
+    """
     flag_name = check_choice("flag_name", flag_name, INTER_FLAGS)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import cv2
@@ -61,6 +66,8 @@ def make_resize(flag_name: str) -> Factory:
         flag = getattr(cv2, flag_name)
 
         def fn(x, size):
+            if uint8:
+                return cv2.resize(np.ascontiguousarray(x, dtype=np.uint8)[None, :], (size, 1), interpolation=flag)[0]
             img = np.ascontiguousarray(x, dtype=np.float32)[None, :]  # [1, N]
             return cv2.resize(img, (size, 1), interpolation=flag)[0]  # dsize is (width, height)
 
@@ -80,7 +87,16 @@ _ROWS = [
 ]
 register(
     *[
-        Backend(f"opencv.resize.{key}", "OpenCV", "cv2", "cv2.resize", flag, make_resize(flag), article)
+        Backend(
+            f"opencv.resize.{key}",
+            "OpenCV",
+            "cv2",
+            "cv2.resize",
+            flag,
+            make_resize(flag),
+            article,
+            uint8_factory=make_resize(flag, uint8=True),
+        )
         for key, flag, article in _ROWS
     ]
 )

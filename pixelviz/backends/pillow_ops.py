@@ -32,9 +32,14 @@ __all__ = [
 FILTERS = ("NEAREST", "BOX", "BILINEAR", "HAMMING", "BICUBIC", "LANCZOS")
 
 
-def make_resize(filter_name: str) -> Factory:
-    """``fn(x, size)`` calling ``Image.resize((size, 1), resample=Image.Resampling.<filter_name>)``."""
+def make_resize(filter_name: str, *, uint8: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``Image.resize((size, 1), resample=Image.Resampling.<filter_name>)``.
+
+    ``uint8=False``: a mode ``"F"`` (float32) image, output as float64;
+    ``uint8=True``: a mode ``"L"`` (8-bit) image, its uint8 output as is.
+    """
     filter_name = check_choice("filter_name", filter_name, FILTERS)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         from PIL import Image
@@ -42,6 +47,9 @@ def make_resize(filter_name: str) -> Factory:
         resample = getattr(Image.Resampling, filter_name)
 
         def fn(x, size):
+            if uint8:
+                img = Image.fromarray(np.ascontiguousarray(x, dtype=np.uint8)[None, :])  # mode "L", 1 x N
+                return np.asarray(img.resize((size, 1), resample=resample))[0]
             img = Image.fromarray(np.ascontiguousarray(x, dtype=np.float32)[None, :])  # mode "F", 1 x N
             return np.asarray(img.resize((size, 1), resample=resample), dtype=np.float64)[0]
 
@@ -61,7 +69,16 @@ _ROWS = [
 ]
 register(
     *[
-        Backend(f"pillow.resize.{key}", "Pillow", "PIL", "Image.resize", name, make_resize(name), article)
+        Backend(
+            f"pillow.resize.{key}",
+            "Pillow",
+            "PIL",
+            "Image.resize",
+            name,
+            make_resize(name),
+            article,
+            uint8_factory=make_resize(name, uint8=True),
+        )
         for key, name, article in _ROWS
     ]
 )

@@ -12,14 +12,17 @@ from ._samplers import SamplerBackend, register_sampler
 __all__ = ["make_resize", "make_downscale", "make_warp_points"]
 
 
-def make_resize(order: int, anti_aliasing: bool) -> Factory:
+def make_resize(order: int, anti_aliasing: bool, *, uint8: bool = False) -> Factory:
     """``fn(x, size)`` calling ``skimage.transform.resize(x, (size,), order=..., anti_aliasing=...)``.
 
     ``clip=False`` keeps the op linear (the default clips cubic overshoot to
     the input's range, which would make an impulse's response nonlinear).
+    ``uint8=True``: the uint8 signal is passed as is (``preserve_range=True``)
+    and the output returned in the dtype skimage gives (it converts to float).
     """
     order = check_int("order", order, minimum=0, maximum=5)
     anti_aliasing = check_bool("anti_aliasing", anti_aliasing)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import numpy as np
@@ -27,7 +30,7 @@ def make_resize(order: int, anti_aliasing: bool) -> Factory:
 
         def fn(x, size):
             return resize(
-                np.asarray(x, dtype=np.float64),
+                np.asarray(x, dtype=np.uint8 if uint8 else np.float64),
                 (size,),
                 order=order,
                 anti_aliasing=anti_aliasing,
@@ -52,6 +55,7 @@ register(
             f"order={o}, anti_aliasing={aa}",
             make_resize(o, aa),
             "②",
+            uint8_factory=make_resize(o, aa, uint8=True),
         )
         for o in (0, 1, 3)
         for aa in (False, True)

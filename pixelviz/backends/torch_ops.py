@@ -78,16 +78,21 @@ INTERPOLATE_MODES = ("nearest", "nearest-exact", "linear", "bilinear", "bicubic"
 GRID_SAMPLE_MODES = ("bilinear", "nearest", "bicubic")
 
 
-def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bool = False) -> Factory:
+def make_interpolate(
+    mode: str, align_corners: bool | None = None, antialias: bool = False, *, uint8: bool = False
+) -> Factory:
     """``fn(x, size)`` calling ``F.interpolate(..., size, mode=mode, align_corners=..., antialias=...)``.
 
     ``linear``/``nearest``/``nearest-exact``/``area`` run on a ``(1, 1, N)``
     tensor; ``bilinear``/``bicubic`` (the only modes with ``antialias``) on a
-    ``(1, 1, 1, N)`` image resized to ``(1, size)``.
+    ``(1, 1, 1, N)`` image resized to ``(1, size)``. ``uint8=True``: a uint8
+    tensor in and the output as torch returns it (torch raises where its
+    uint8 path does not exist).
     """
     mode = check_choice("mode", mode, INTERPOLATE_MODES)
     align_corners = None if align_corners is None else check_bool("align_corners", align_corners)
     antialias = check_bool("antialias", antialias)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import torch
@@ -100,12 +105,13 @@ def make_interpolate(mode: str, align_corners: bool | None = None, antialias: bo
             kwargs["antialias"] = True
 
         def fn(x, size):
-            t = torch.as_tensor(x, dtype=torch.float32, device=device)
+            t = torch.as_tensor(x, dtype=torch.uint8 if uint8 else torch.float32, device=device)
             if two_d:
                 out = F.interpolate(t.view(1, 1, 1, -1), size=(1, size), mode=mode, **kwargs)
             else:
                 out = F.interpolate(t.view(1, 1, -1), size=size, mode=mode, **kwargs)
-            return out.reshape(-1).double().cpu().numpy()
+            out = out.reshape(-1).cpu()
+            return out.numpy() if uint8 else out.double().numpy()
 
         return fn
 
@@ -155,6 +161,7 @@ register(
         "linear, align_corners=False",
         make_interpolate("linear", False),
         "②",
+        uint8_factory=make_interpolate("linear", False, uint8=True),
     ),
     Backend(
         "torch.interpolate.linear_ac",
@@ -164,6 +171,7 @@ register(
         "linear, align_corners=True",
         make_interpolate("linear", True),
         "①",
+        uint8_factory=make_interpolate("linear", True, uint8=True),
     ),
     Backend(
         "torch.interpolate.bicubic",
@@ -173,6 +181,7 @@ register(
         "bicubic, align_corners=False",
         make_interpolate("bicubic", False),
         "②",
+        uint8_factory=make_interpolate("bicubic", False, uint8=True),
     ),
     Backend(
         "torch.interpolate.bicubic_ac",
@@ -182,6 +191,7 @@ register(
         "bicubic, align_corners=True",
         make_interpolate("bicubic", True),
         "①",
+        uint8_factory=make_interpolate("bicubic", True, uint8=True),
     ),
     Backend(
         "torch.interpolate.nearest",
@@ -191,6 +201,7 @@ register(
         "nearest",
         make_interpolate("nearest"),
         "buggy",
+        uint8_factory=make_interpolate("nearest", uint8=True),
     ),
     Backend(
         "torch.interpolate.nearest_exact",
@@ -200,8 +211,18 @@ register(
         "nearest-exact",
         make_interpolate("nearest-exact"),
         "②",
+        uint8_factory=make_interpolate("nearest-exact", uint8=True),
     ),
-    Backend("torch.interpolate.area", "PyTorch", "torch", "F.interpolate", "area", make_interpolate("area"), None),
+    Backend(
+        "torch.interpolate.area",
+        "PyTorch",
+        "torch",
+        "F.interpolate",
+        "area",
+        make_interpolate("area"),
+        None,
+        uint8_factory=make_interpolate("area", uint8=True),
+    ),
     Backend(
         "torch.interpolate.bilinear_aa",
         "PyTorch",
@@ -210,6 +231,7 @@ register(
         "bilinear, align_corners=False, antialias=True",
         make_interpolate("bilinear", False, True),
         None,
+        uint8_factory=make_interpolate("bilinear", False, True, uint8=True),
     ),
     Backend(
         "torch.interpolate.bicubic_aa",
@@ -219,6 +241,7 @@ register(
         "bicubic, align_corners=False, antialias=True",
         make_interpolate("bicubic", False, True),
         None,
+        uint8_factory=make_interpolate("bicubic", False, True, uint8=True),
     ),
     Backend(
         "torch.grid_sample.bilinear",

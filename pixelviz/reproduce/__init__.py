@@ -18,7 +18,9 @@ the next question, "what call gives the same pixels?". One module per job:
   installed op) and :func:`equivalence_matrix` (all against all, and the
   groups of interchangeable ops);
 * ``_porting`` — the tables of the book: groups, and for each op the call
-  in every other library that gives its pixels.
+  in every other library that gives its pixels;
+* ``_uint8`` — :func:`uint8_behaviour`: how an op's uint8 path rounds its
+  float output (half away from zero, to even, floor, none), :func:`uint8_table`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ._porting import groups_table, order_by_convention, porting_summary, portin
 from ._recipe import Recipe
 from ._search import reproduce_from_outputs, reproduce_resize
 from ._space import Candidate
+from ._uint8 import UINT8_PAIRS, Uint8Behaviour, uint8_behaviour, uint8_table
 
 __all__ = [
     "reproduce_resize",
@@ -58,4 +61,8 @@ __all__ = [
     "FIT_PAIRS",
     "VERIFY_PAIRS",
     "shared_signals",
+    "uint8_behaviour",
+    "uint8_table",
+    "Uint8Behaviour",
+    "UINT8_PAIRS",
 ]

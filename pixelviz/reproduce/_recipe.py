@@ -37,6 +37,11 @@ class Recipe:
         The next-closest settings of other modes or definitions, with their max error.
     reason : str
         Why the recipe is or is not a match (e.g. "not a linear map").
+    uint8 : str or None
+        What the op's uint8 path does beside the recipe (the
+        :attr:`~pixelviz.reproduce.Uint8Behaviour.text` of
+        :func:`~pixelviz.reproduce.uint8_behaviour`, e.g. "rounds half away
+        from zero"); None when not asked for (``reproduce_resize(uint8_fn=...)``).
     """
 
     candidate: Candidate
@@ -47,6 +52,7 @@ class Recipe:
     tried: int
     alternatives: tuple[tuple[str, float], ...] = ()
     reason: str = ""
+    uint8: str | None = None
 
     @property
     def kwargs(self) -> dict[str, Any]:
@@ -78,9 +84,10 @@ class Recipe:
         short = ", ".join(f"{k}={v!r}" for k, v in self.kwargs.items())
         if self.candidate.scale_rule != "size":
             short += ", scale=(M-1)/(N-1)"
+        on_uint8 = "" if self.uint8 is None else f"; on uint8: {self.uint8}"
         if self.matched:
-            return f"{short} ({self.kind}, max {self.max_error:.1g})"
-        return f"none; closest {short}: {self.verify.text if not self.reason else self.reason}"
+            return f"{short} ({self.kind}, max {self.max_error:.1g}){on_uint8}"
+        return f"none; closest {short}: {self.verify.text if not self.reason else self.reason}{on_uint8}"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data (the CLI's ``--json``)."""
@@ -97,6 +104,7 @@ class Recipe:
             "probe": self.probe,
             "tried": self.tried,
             "alternatives": [[c, _num(e)] for c, e in self.alternatives],
+            "uint8": self.uint8,
         }
 
 

@@ -133,6 +133,7 @@ def reproduce_resize(
     *,
     probe: ProbeResult | None = None,
     seed: int = 0,
+    uint8_fn: Callable[[NDArray[np.uint8], int], Any] | None = None,
 ) -> Recipe:
     """The ``pixelviz.resize`` call that gives the same pixels as ``fn``, verified on sizes it was not chosen on.
 
@@ -147,6 +148,11 @@ def reproduce_resize(
         verdict prunes the settings tried, never decides alone.
     seed : int
         Seed of the shared test signals (:func:`~pixelviz.reproduce.shared_signals`).
+    uint8_fn : callable, optional
+        The same op on uint8 ``x`` (``fn(x, size)``, ``x`` uint8 of shape
+        ``(N,)``), e.g. ``backend.resize_uint8``: ``recipe.uint8`` then says
+        how its uint8 output rounds ``fn``'s (:func:`~pixelviz.reproduce.uint8_behaviour`),
+        so the recipe on uint8 is ``pixelviz.resize`` followed by that rounding.
 
     Returns
     -------
@@ -187,11 +193,18 @@ def reproduce_resize(
     if probe is not None and not isinstance(probe, ProbeResult):
         raise TypeError(f"probe must be a ProbeResult (from probe_resize) or None; got {type(probe).__name__}")
     seed = check_int("seed", seed, minimum=0)
+    if uint8_fn is not None:
+        check_callable("uint8_fn", uint8_fn, "a callable uint8_fn(x, size) on uint8 x, or None")
     fit_t = run_on_pairs(fn, FIT_PAIRS, [shared_signals(n, seed=seed) for n, _ in FIT_PAIRS])
     ver_t = run_on_pairs(fn, VERIFY_PAIRS, [shared_signals(n, seed=seed) for n, _ in VERIFY_PAIRS])
     if probe is None:
         probe = probe_resize(fn)
-    return reproduce_outputs(fit_t, ver_t, probe=probe, seed=seed)
+    recipe = reproduce_outputs(fit_t, ver_t, probe=probe, seed=seed)
+    if uint8_fn is None:
+        return recipe
+    from ._uint8 import uint8_behaviour
+
+    return dataclasses.replace(recipe, uint8=uint8_behaviour(uint8_fn, fn, seed=seed).text)
 
 
 def reproduce_from_outputs(
