@@ -237,7 +237,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.reproduce._uint8.uint8_behaviour": dict(
         fn_uint8=_linear_half_pixel_uint8, fn_float=_linear_half_pixel, seed=0, size_pairs=[(4, 8), (8, 3)]
     ),
-    "pixelviz.reproduce._uint8.uint8_table": dict(seed=0),
+    "pixelviz.reproduce._uint8.uint8_table": dict(seed=0, isolated=False),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
     "pixelviz.reproduce._search.reproduce_from_outputs": dict(
         outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0, pairs="shared"
@@ -420,12 +420,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.torch_ops.make_grid_sample": dict(mode="bilinear", align_corners=False),
     "pixelviz.backends.torchvision_ops.make_tv_resize": dict(interpolation="BILINEAR", antialias=True),
-    "pixelviz.backends.tensorflow_ops.make_resize": dict(method="bilinear", antialias=False),
+    "pixelviz.backends.tensorflow_ops.make_resize": dict(method="bilinear", antialias=False, uint8=True),
     "pixelviz.backends.tensorflow_ops.make_resize_v1": dict(
-        op="resize_bilinear", align_corners=True, half_pixel_centers=False
+        op="resize_bilinear", align_corners=True, half_pixel_centers=False, uint8=True
     ),
     "pixelviz.backends.tensorflow_ops.make_crop_and_resize": dict(box=(0.0, 1.0)),
-    "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True),
+    "pixelviz.backends.jax_ops.make_resize": dict(method="linear", antialias=True, uint8=True),
     "pixelviz.backends.kornia_ops.make_resize": dict(interpolation="bilinear", align_corners=None, antialias=False),
     "pixelviz.backends.onnxruntime_ops.make_resize": dict(
         mode="linear", ctm="half_pixel", nearest_mode="floor", antialias=0

@@ -155,3 +155,18 @@ def test_library_paths_that_convert_or_raise():
     assert rows["skimage.resize.linear"] == "uint8 not supported (returns float64)"
     assert rows["opencv.resize.nearest"] == "exact (no rounding needed)"
     assert all(rows[n] == "not measured here" for n in rows if n.startswith(("tensorflow.", "jax.")))
+
+
+def test_tensorflow_uint8_in_its_worker():
+    import importlib.util
+
+    if importlib.util.find_spec("tensorflow") is None:
+        pytest.skip("TensorFlow not installed")
+    from pixelviz.reproduce._uint8 import _isolated_verdicts
+
+    got = _isolated_verdicts("tensorflow", 0)
+    # TensorFlow's documentation of tf.image.resize: "The return value has type float32, unless the
+    # method is ResizeMethod.NEAREST_NEIGHBOR, then the return dtype is the dtype of images"
+    assert got["tensorflow.resize.bilinear"] == "uint8 not supported (returns float32)"
+    assert got["tensorflow.resize.nearest"] == "exact (no rounding needed)"
+    assert "tensorflow.crop_and_resize.full" not in got  # no uint8 path wired

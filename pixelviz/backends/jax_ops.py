@@ -13,10 +13,14 @@ __all__ = ["make_resize", "make_downscale"]
 METHODS = ("nearest", "linear", "bilinear", "cubic", "bicubic", "lanczos3", "lanczos5")
 
 
-def make_resize(method: str, antialias: bool) -> Factory:
-    """``fn(x, size)`` calling ``jax.image.resize(x, (size,), method, antialias=antialias)``."""
+def make_resize(method: str, antialias: bool, *, uint8: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``jax.image.resize(x, (size,), method, antialias=antialias)``.
+
+    ``uint8=True``: a uint8 array in, the output in the dtype JAX returns.
+    """
     method = check_choice("method", method, METHODS)
     antialias = check_bool("antialias", antialias)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import jax
@@ -24,8 +28,9 @@ def make_resize(method: str, antialias: bool) -> Factory:
         import numpy as np
 
         def fn(x, size):
-            out = jax.image.resize(jnp.asarray(x, dtype=jnp.float32), (size,), method=method, antialias=antialias)
-            return np.asarray(out, dtype=np.float64)
+            x = jnp.asarray(x, dtype=jnp.uint8 if uint8 else jnp.float32)
+            out = jax.image.resize(x, (size,), method=method, antialias=antialias)
+            return np.asarray(out) if uint8 else np.asarray(out, dtype=np.float64)
 
         return fn
 
@@ -42,6 +47,7 @@ register(
             f"{m}, antialias={aa}",
             make_resize(m, aa),
             None,
+            uint8_factory=make_resize(m, aa, uint8=True),
         )
         for m, aa in [
             ("nearest", False),

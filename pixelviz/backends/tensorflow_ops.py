@@ -27,20 +27,24 @@ METHODS = ("bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5", "ga
 V1_OPS = ("resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area")
 
 
-def _image(tf: Any, x: Any) -> Any:
-    return tf.constant(x, dtype=tf.float32)[None, None, :, None]  # NHWC [1, 1, N, 1]
+def _image(tf: Any, x: Any, uint8: bool = False) -> Any:
+    return tf.constant(x, dtype=tf.uint8 if uint8 else tf.float32)[None, None, :, None]  # NHWC [1, 1, N, 1]
 
 
-def make_resize(method: str, antialias: bool = False) -> Factory:
-    """``fn(x, size)`` calling ``tf.image.resize(image, [1, size], method, antialias)``."""
+def make_resize(method: str, antialias: bool = False, *, uint8: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``tf.image.resize(image, [1, size], method, antialias)``.
+
+    ``uint8=True``: a uint8 image in, the output in the dtype TensorFlow returns.
+    """
     method = check_choice("method", method, METHODS)
     antialias = check_bool("antialias", antialias)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import tensorflow as tf
 
         def fn(x, size):
-            out = tf.image.resize(_image(tf, x), [1, size], method=method, antialias=antialias)
+            out = tf.image.resize(_image(tf, x, uint8), [1, size], method=method, antialias=antialias)
             return out.numpy().reshape(-1)
 
         return fn
@@ -48,11 +52,15 @@ def make_resize(method: str, antialias: bool = False) -> Factory:
     return factory
 
 
-def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool) -> Factory:
-    """``fn(x, size)`` calling ``tf.compat.v1.image.<op>`` (``resize_bilinear``, ``resize_nearest_neighbor``)."""
+def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool, *, uint8: bool = False) -> Factory:
+    """``fn(x, size)`` calling ``tf.compat.v1.image.<op>`` (``resize_bilinear``, ``resize_nearest_neighbor``).
+
+    ``uint8=True``: a uint8 image in, the output in the dtype TensorFlow returns.
+    """
     op = check_choice("op", op, V1_OPS)
     align_corners = check_bool("align_corners", align_corners)
     half_pixel_centers = check_bool("half_pixel_centers", half_pixel_centers)
+    uint8 = check_bool("uint8", uint8)
 
     def factory():
         import tensorflow as tf
@@ -60,7 +68,9 @@ def make_resize_v1(op: str, align_corners: bool, half_pixel_centers: bool) -> Fa
         resize = getattr(tf.compat.v1.image, op)
 
         def fn(x, size):
-            out = resize(_image(tf, x), [1, size], align_corners=align_corners, half_pixel_centers=half_pixel_centers)
+            out = resize(
+                _image(tf, x, uint8), [1, size], align_corners=align_corners, half_pixel_centers=half_pixel_centers
+            )
             return out.numpy().reshape(-1)
 
         return fn
@@ -89,11 +99,45 @@ def make_crop_and_resize(box: tuple[float, float] = (0.0, 1.0)) -> Factory:
 _TF = "tensorflow"
 register(
     Backend(
-        "tensorflow.resize.bilinear", "TensorFlow", _TF, "tf.image.resize", "bilinear", make_resize("bilinear"), "②"
+        "tensorflow.resize.bilinear",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize",
+        "bilinear",
+        make_resize("bilinear"),
+        "②",
+        uint8_factory=make_resize("bilinear", uint8=True),
     ),
-    Backend("tensorflow.resize.nearest", "TensorFlow", _TF, "tf.image.resize", "nearest", make_resize("nearest"), "②"),
-    Backend("tensorflow.resize.bicubic", "TensorFlow", _TF, "tf.image.resize", "bicubic", make_resize("bicubic"), None),
-    Backend("tensorflow.resize.area", "TensorFlow", _TF, "tf.image.resize", "area", make_resize("area"), None),
+    Backend(
+        "tensorflow.resize.nearest",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize",
+        "nearest",
+        make_resize("nearest"),
+        "②",
+        uint8_factory=make_resize("nearest", uint8=True),
+    ),
+    Backend(
+        "tensorflow.resize.bicubic",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize",
+        "bicubic",
+        make_resize("bicubic"),
+        None,
+        uint8_factory=make_resize("bicubic", uint8=True),
+    ),
+    Backend(
+        "tensorflow.resize.area",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize",
+        "area",
+        make_resize("area"),
+        None,
+        uint8_factory=make_resize("area", uint8=True),
+    ),
     Backend(
         "tensorflow.resize.bilinear_aa",
         "TensorFlow",
@@ -102,6 +146,7 @@ register(
         "bilinear, antialias=True",
         make_resize("bilinear", True),
         None,
+        uint8_factory=make_resize("bilinear", True, uint8=True),
     ),
     Backend(
         "tensorflow.v1.bilinear",
@@ -111,6 +156,7 @@ register(
         "align_corners=False",
         make_resize_v1("resize_bilinear", False, False),
         "③",
+        uint8_factory=make_resize_v1("resize_bilinear", False, False, uint8=True),
     ),
     Backend(
         "tensorflow.v1.bilinear_ac",
@@ -120,6 +166,7 @@ register(
         "align_corners=True",
         make_resize_v1("resize_bilinear", True, False),
         "①",
+        uint8_factory=make_resize_v1("resize_bilinear", True, False, uint8=True),
     ),
     Backend(
         "tensorflow.v1.bilinear_hpc",
@@ -129,6 +176,7 @@ register(
         "half_pixel_centers=True",
         make_resize_v1("resize_bilinear", False, True),
         None,
+        uint8_factory=make_resize_v1("resize_bilinear", False, True, uint8=True),
     ),
     Backend(
         "tensorflow.v1.nearest",
@@ -138,6 +186,7 @@ register(
         "align_corners=False",
         make_resize_v1("resize_nearest_neighbor", False, False),
         "③",
+        uint8_factory=make_resize_v1("resize_nearest_neighbor", False, False, uint8=True),
     ),
     Backend(
         "tensorflow.v1.nearest_ac",
@@ -147,6 +196,7 @@ register(
         "align_corners=True",
         make_resize_v1("resize_nearest_neighbor", True, False),
         "①",
+        uint8_factory=make_resize_v1("resize_nearest_neighbor", True, False, uint8=True),
     ),
     Backend(
         "tensorflow.v1.nearest_hpc",
@@ -156,6 +206,7 @@ register(
         "half_pixel_centers=True",
         make_resize_v1("resize_nearest_neighbor", False, True),
         None,
+        uint8_factory=make_resize_v1("resize_nearest_neighbor", False, True, uint8=True),
     ),
     Backend(
         "tensorflow.crop_and_resize.full",

@@ -11,13 +11,13 @@ point), other, or no uint8 path at all.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validate import check_callable, check_int
+from .._validate import check_bool, check_callable, check_int
 from ..backends._registry import libraries, list_backends
 from ..probe.measure import check_pairs
 from ._outputs import ISOLATED_LIBRARIES
@@ -27,6 +27,9 @@ __all__ = ["UINT8_PAIRS", "Uint8Behaviour", "uint8_behaviour", "uint8_table"]
 #: Size pairs the uint8 path is measured on: 2x and 1.5x both ways (exact ties of 1/2), a prime
 #: ratio down and up, coprime sizes.
 UINT8_PAIRS: tuple[tuple[int, int], ...] = ((12, 24), (24, 12), (12, 18), (18, 12), (7, 3), (5, 13), (17, 29), (31, 8))
+
+#: Seconds a worker (TensorFlow, JAX) may take for all its ops.
+_TIMEOUT = 300
 
 #: Random uint8 signals per pair.
 _ROWS = 6
@@ -184,27 +187,58 @@ def _mixed(err: float) -> str:
     return f"rounds (ties mixed, max error {err:.3g})"
 
 
-def uint8_table(*, seed: int = 0) -> list[dict[str, str]]:
-    """The uint8 verdict of every registered op whose uint8 path is wired here.
+def _verdicts(library: str, seed: int) -> dict[str, str]:
+    return {
+        b.name: uint8_behaviour(b.resize_uint8, b.resize, seed=seed).text
+        for b in list_backends(library)
+        if b.available() and b.has_uint8
+    }
 
-    Ops of the :data:`~pixelviz.reproduce.ISOLATED_LIBRARIES` (TensorFlow,
-    JAX) and ops without a wired uint8 path are listed as
-    ``"not measured here"``; a library that is missing as ``"not installed"``.
+
+def _worker_items(library: str, seed: int) -> Iterator[dict[str, str]]:
+    """The worker's task: one item ``{"name", "uint8"}`` per installed op of ``library`` with a uint8 path."""
+    for name, text in _verdicts(library, int(seed)).items():
+        yield {"name": name, "uint8": text}
+
+
+def _isolated_verdicts(library: str, seed: int) -> dict[str, str]:
+    from ..backends._isolate import WorkerRequest, run_worker
+
+    request = WorkerRequest(library, "pixelviz.reproduce._uint8:_worker_items", {"library": library, "seed": seed})
+    result = run_worker(request, timeout=_TIMEOUT)
+    if result.status != "ok":
+        return {b.name: f"error: the {library} worker {result.status}" for b in list_backends(library)}
+    return {item["name"]: item["uint8"] for item in result.items}
+
+
+def uint8_table(*, seed: int = 0, isolated: bool = False) -> list[dict[str, str]]:
+    """The uint8 verdict of every registered op whose uint8 path is wired.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random uint8 signals.
+    isolated : bool
+        Also measure the :data:`~pixelviz.reproduce.ISOLATED_LIBRARIES`
+        (TensorFlow, JAX), each in a worker process of its own (seconds to
+        start); otherwise their ops are ``"not measured here"``.
 
     Returns
     -------
     list of dict
-        ``{"op": name, "call": label, "uint8": verdict text}`` in registry order.
+        ``{"op": name, "call": label, "uint8": verdict text}`` in registry
+        order; ``"not installed"`` for a missing library, ``"not measured
+        here"`` for an op without a wired uint8 path.
     """
     seed = check_int("seed", seed, minimum=0)
+    isolated = check_bool("isolated", isolated)
     rows = []
     for lib in libraries():
-        for b in list_backends(lib):
-            if not b.available():
-                text = "not installed"
-            elif lib in ISOLATED_LIBRARIES or not b.has_uint8:
-                text = "not measured here"
-            else:
-                text = uint8_behaviour(b.resize_uint8, b.resize, seed=seed).text
+        ops = list_backends(lib)
+        verdicts: dict[str, str] = {}
+        if any(b.available() and b.has_uint8 for b in ops) and (isolated or lib not in ISOLATED_LIBRARIES):
+            verdicts = _isolated_verdicts(lib, seed) if lib in ISOLATED_LIBRARIES else _verdicts(lib, seed)
+        for b in ops:
+            text = "not installed" if not b.available() else verdicts.get(b.name, "not measured here")
             rows.append({"op": b.name, "call": b.label, "uint8": text})
     return rows
