@@ -135,13 +135,17 @@ def _print_reports(reports: Sequence[Any], as_json: bool) -> None:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from .reproduce import equivalent_ops, reproduce_resize
+    from .backends import Backend
+    from .reproduce import ISOLATED_LIBRARIES, equivalent_ops, reproduce_resize
     from .tables import Table
     from .targets import load_target
 
     try:
         name, fn = load_target(args.target)
-        recipe = reproduce_resize(fn)
+        # a registered op with a uint8 path: the recipe says how that path rounds (TensorFlow and JAX
+        # stay out of this process)
+        wired = isinstance(fn, Backend) and fn.has_uint8 and fn.name.split(".")[0] not in ISOLATED_LIBRARIES
+        recipe = reproduce_resize(fn, uint8_fn=fn.resize_uint8 if wired and isinstance(fn, Backend) else None)
         ops = [e for e in equivalent_ops(fn) if e.name != name]
     except (TypeError, ValueError) as exc:
         return _fail(f"{args.target}: {exc}")
@@ -170,6 +174,8 @@ def _match(args: argparse.Namespace) -> int:
     else:
         differs = recipe.reason or recipe.verify.text
         print(f"no pixelviz.resize setting reproduces it; closest `{recipe.call}`: {differs}\n")
+    if recipe.uint8 is not None:
+        print(f"on uint8 input: {recipe.uint8}\n")
     rows = [[e.name, e.label, e.kind, e.max_error, "" if e.kind != "different" else e.difference.where] for e in ops]
     print(Table(["backend", "op", "same pixels?", "max error", "where it differs"], rows, digits=7).to_markdown())
     return 0

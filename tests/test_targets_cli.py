@@ -105,6 +105,7 @@ def test_cli_match_user_cv2_wrapper_gets_the_cv2_recipe(user_file, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["recipe"]["matched"] is True
     assert data["recipe"]["kwargs"] == {"mode": "linear", "convention": "half_pixel"}
+    assert data["recipe"]["uint8"] is None  # a user's function: no uint8 path known
     kinds = {e["name"]: e["kind"] for e in data["equivalent_ops"]}
     assert kinds["opencv.resize.linear"] == "identical"
     assert kinds["opencv.resize.cubic"] == "different"
@@ -116,6 +117,8 @@ def test_cli_match_registered_op_markdown(capsys):
     out = capsys.readouterr().out
     assert "reproduced by `pixelviz.resize(x, size, mode='nearest', convention='asymmetric', rounding='floor')`" in out
     assert "| opencv.resize.nearest |" not in out  # the target itself is not listed among its equivalents
+    # nearest copies input values: its uint8 path has nothing to round
+    assert "on uint8 input: exact (no rounding needed)" in out
 
 
 def test_cli_match_noise_gets_no_confident_recipe(user_file, capsys):
