@@ -22,6 +22,7 @@ PYTEST_WORKERS ?= 2
 # Library workers' probe results, reused across notebooks within a build and by the nbmake run
 # (keyed on the installed packages and pixelviz's source; `make clean` drops them with _build).
 PROBE_CACHE := PIXELVIZ_PROBE_CACHE=$(CURDIR)/_build/.probe-cache
+NB_ENV := $(PROBE_CACHE) PIXELVIZ_STATIC_WIDGETS=1 JUPYTERCACHE=$(CURDIR)/_build/.jupyter_cache
 # jupyter-cache keys a notebook's outputs on its code only; the outputs also
 # depend on pixelviz/, widgets/ and the installed packages, so the cache is
 # dropped whenever any of those change.
@@ -45,7 +46,12 @@ book: $(STAMP)
 	@if [ "$$(cat _build/.source-hash 2>/dev/null)" != "$(SOURCE_HASH)" ]; then \
 	  echo "pixelviz/widgets changed: re-executing every notebook"; rm -rf _build/.jupyter_cache; \
 	  echo "$(SOURCE_HASH)" > _build/.source-hash; fi
-	$(PROBE_CACHE) PIXELVIZ_STATIC_WIDGETS=1 $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
+	@# Execute the notebooks two at a time, the longest (chapter 4) first, into the cache jupyter-book reads (jupyter-cache's
+	@# parallel executor); the build then only renders. A notebook that failed here is executed
+	@# again by jupyter-book, which stops the build with its traceback.
+	yes | $(NB_ENV) $(BIN)/jcache notebook add book/04_libraries.ipynb book/*.ipynb > /dev/null
+	-$(NB_ENV) $(BIN)/jcache project execute --executor local-parallel --timeout 300 --verbosity WARNING
+	$(NB_ENV) $(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
 	@echo ""
 	@echo "The book is in $(CURDIR)/_build/html — open file://$(CURDIR)/_build/html/index.html"
 

@@ -34,8 +34,8 @@ from .conventions import (
     scaled_size,
     source_coords,
 )
-from .probe import ProbeResult, probe_resize
-from .reproduce import Recipe, reproduce_resize
+from .probe import ProbeResult, probe_crop, probe_points, probe_resize
+from .reproduce import Recipe, equivalent_ops, reproduce_resize
 from .resample import resize, sample_bilinear
 from .roi import paste_mask, point_sample, roi_align
 
@@ -68,7 +68,10 @@ __all__ = [
     "point_sample",
     "probe_resize",
     "ProbeResult",
+    "probe_points",
+    "probe_crop",
     "reproduce_resize",
+    "equivalent_ops",
     "Recipe",
     "plot",
     "backends",
@@ -87,6 +90,7 @@ _LAZY_SUBMODULES = {
     "rasterizer_survey",
     "signals",
     "tables",
+    "targets",
 }
 
 

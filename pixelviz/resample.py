@@ -134,6 +134,11 @@ def parse_antialias(antialias: Any, *, name: str = "antialias") -> Antialias | N
     """
     if isinstance(antialias, (bool, np.bool_)):
         return Antialias.PILLOW if antialias else None
+    if isinstance(antialias, str) and antialias.strip().lower() in ("true", "false"):
+        raise TypeError(
+            f"{name} must be a bool (True or False); got {antialias!r} "
+            f"(a string; the filters by name are {[a.value for a in Antialias]})"
+        )
     if isinstance(antialias, (str, Antialias)):
         return parse_enum(name, antialias, Antialias)
     raise TypeError(

@@ -55,6 +55,7 @@ __all__ = [
     "paste_round_trip",
     "point_sample",
     "random_boxes",
+    "crop_and_resize_box",
 ]
 
 
@@ -623,3 +624,61 @@ def random_boxes(
     sides = np.exp(rng.uniform(np.log(16.0), np.log(size / 2), (k, 2)))
     batch = rng.integers(0, images, (k, 1)).astype(np.float64)
     return np.concatenate([batch, centers - sides / 2, centers + sides / 2], axis=1)
+
+
+def crop_and_resize_box(
+    box: ArrayLike, image_shape: tuple[int, int], output_size: tuple[int, int]
+) -> NDArray[np.float64]:
+    """The normalized ``[y0, x0, y1, x1]`` box for ``tf.image.crop_and_resize`` that samples RoIAlign's bin centres.
+
+    ``crop_and_resize`` reads a normalized edge ``b`` at pixel index
+    ``b (S − 1)`` (pixel centres at integers) and puts its first and last
+    samples on the two edges. RoIAlign (``aligned=True``, one sample per bin)
+    samples ``x0 + (j + ½) w/K`` in integer corners, i.e. index
+    ``x0 + (j + ½) w/K − ½``. So: shrink the box by half a bin on each side,
+    move it by ``−½`` and divide by ``S − 1``.
+
+    Parameters
+    ----------
+    box : array_like, shape (4,)
+        ``(x0, y0, x1, y1)`` in integer-corner pixel coordinates.
+    image_shape : (int, int)
+        ``(H, W)``, each at least 2.
+    output_size : (int, int)
+        ``(K_h, K_w)`` of the crop.
+
+    Returns
+    -------
+    ndarray of float64, shape (4,)
+        ``[y0', x0', y1', x1']``, TensorFlow's order.
+
+    Notes
+    -----
+    **Convention.** ``W = 5``, box ``x`` from 1 to 3 in ``K = 4``: bins 0.5
+    wide, RoIAlign samples at 1.25, 1.75, 2.25, 2.75 (corners), indices
+    0.75 … 2.25; the box ``[0.75, 2.25] / 4`` gives ``crop_and_resize``
+    those indices.
+
+    Examples
+    --------
+    >>> crop_and_resize_box([1, 0, 3, 2], (3, 5), (1, 4))[[1, 3]].tolist()
+    [0.1875, 0.5625]
+    """
+    b = check_finite_array("box", box, ndim=1)
+    if b.shape != (4,):
+        raise ValueError(f"box must have shape (4,) (x0, y0, x1, y1); got shape {b.shape}")
+    h, w = check_size_pair("image_shape", image_shape)
+    if h < 2 or w < 2:
+        raise ValueError(f"image_shape must be at least (2, 2) (crop_and_resize divides by S - 1); got {image_shape!r}")
+    kh, kw = check_size_pair("output_size", output_size)
+    x0, y0, x1, y1 = b
+    half_w, half_h = 0.5 * (x1 - x0) / kw, 0.5 * (y1 - y0) / kh
+    shift = _shift(Origin.CORNERS, Origin.CENTERS)  # −½: corner coordinate → index
+    return np.array(
+        [
+            (y0 + half_h + shift) / (h - 1),
+            (x0 + half_w + shift) / (w - 1),
+            (y1 - half_h + shift) / (h - 1),
+            (x1 - half_w + shift) / (w - 1),
+        ]
+    )

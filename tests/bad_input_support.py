@@ -119,9 +119,53 @@ def _report() -> Any:
 
 
 REPORTS = _cached("reports", _report)
+DOWNSCALES = _cached(
+    "downscales",
+    lambda: pixelviz.backends.measure_downscalers(libraries=["opencv"], size=64, factors=(4,), isolate=False),
+)
+
+
+def _origin_reports() -> Any:
+    from pixelviz import backends
+
+    return backends.probe_origin_backends([backends.get_sampler("scipy.map_coordinates.linear")])
+
+
+def _corner_sampler(image: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Nearest, integer corners: the pixel containing each point (0 outside)."""
+    h, w = image.shape
+    c, r = np.floor(points[:, 0]).astype(int), np.floor(points[:, 1]).astype(int)
+    ok = (r >= 0) & (r < h) & (c >= 0) & (c < w)
+    return np.where(ok, image[np.clip(r, 0, h - 1), np.clip(c, 0, w - 1)], 0.0)
+
+
+def _edges_crop(image: np.ndarray, box: tuple, out_size: tuple) -> np.ndarray:
+    """Nearest crop, samples on the box edges (integer corners)."""
+    xs = np.linspace(box[0], box[2], out_size[1])
+    ys = np.linspace(box[1], box[3], out_size[0])
+    return image[np.floor(ys).astype(int)][:, np.floor(xs).astype(int)]
+
+
+ORIGIN_REPORTS = _cached("origin_reports", _origin_reports)
 BACKEND = _cached("backend", lambda: pixelviz.backends.get_backend("scipy.zoom.linear"))
 EXERCISE = _cached("exercise", lambda: pixelviz.exercises.get_exercise("grid.n_outside"))
 PNG = _cached("png", lambda: pixelviz.backends.pillow_ops.encode_image(np.zeros((2, 3, 3), np.uint8)))
+
+
+def _shared_outputs() -> list:
+    from pixelviz.reproduce import ALL_PAIRS, shared_signals
+
+    return [np.stack([_linear_half_pixel(r, m) for r in shared_signals(n)]) for n, m in ALL_PAIRS]
+
+
+def _matrix() -> Any:
+    from pixelviz.reproduce import all_outputs, equivalence_matrix
+
+    outputs = {k: v for k, v in all_outputs(skip_isolated=True)[0].items() if k.startswith("scipy")}
+    return equivalence_matrix(outputs)
+
+
+MATRIX = _cached("matrix", _matrix)
 
 IMG = np.arange(20.0).reshape(4, 5)
 MASK = np.zeros((6, 7), bool)
@@ -185,7 +229,34 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # reproduce
     "pixelviz.reproduce._search.reproduce_resize": dict(fn=_linear_half_pixel, probe=RESULT, seed=0),
     "pixelviz.reproduce._compare.classify_error": dict(error=3e-7),
+    "pixelviz.reproduce._search.reproduce_from_outputs": dict(
+        outputs=_cached("outs", lambda: _shared_outputs()), probe=RESULT, seed=0, pairs="shared"
+    ),
+    "pixelviz.reproduce._porting.order_by_convention": dict(
+        probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), groups=[["a", "b"]]
+    ),
+    "pixelviz.reproduce._porting.porting_table": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
+    ),
+    "pixelviz.reproduce._porting.porting_summary": dict(
+        matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], requires="scipy"
+    ),
+    "pixelviz.reproduce._porting.groups_table": dict(
+        matrix=MATRIX, probes=Fresh(lambda: {"scipy.zoom.linear": RESULT.make()}), requires="scipy"
+    ),
+    "pixelviz.plot.equivalence.plot_equivalence_matrix": dict(
+        errors=np.array([[0.0, 0.5], [0.5, 0.0]]), labels=["a", "b"], figsize=(3.0, 3.0), title="t"
+    ),
+    "pixelviz.reproduce._equivalent.equivalent_ops": dict(fn=_linear_half_pixel, seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.all_outputs": dict(seed=0, skip_isolated=True),
+    "pixelviz.reproduce._equivalent.equivalence_matrix": dict(
+        outputs={"a": [np.zeros((1, 3))], "b": [np.ones((1, 3))]}, order=["b", "a"], pairs=[(2, 3)]
+    ),
+    "pixelviz.reproduce._outputs.library_outputs": dict(
+        library="scipy", inputs=[np.arange(4.0)[None, :]], size_pairs=[(4, 8)], isolate=False
+    ),
     "pixelviz.reproduce._inputs.shared_signals": dict(n=8, seed=1),
+    "pixelviz.reproduce._inputs.outputs_from_probe": dict(result=RESULT, seed=0),
     # signals
     "pixelviz.signals.chirp": dict(t=[0.0, 0.5], f0=1.0, f1=3.0, length=1.0),
     "pixelviz.signals.zone_plate": dict(h=8, w=6, max_freq=0.5, supersample=2),
@@ -284,10 +355,50 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         requires="scipy",
     ),
     "pixelviz.backends.worker.resolve_task": dict(task="json:loads"),
+    # aliasing: the measure (numpy) and the libraries' downscale calls
+    "pixelviz.aliasing.nyquist_split": dict(image=IMG, out_shape=(2, 2)),
+    "pixelviz.aliasing.ideal_downscale": dict(image=IMG, out_shape=(2, 2)),
+    "pixelviz.aliasing.measure_aliasing": dict(
+        fn=lambda x, shape: x[: shape[0], : shape[1]],
+        image=np.outer(np.arange(8.0), np.ones(8)),
+        out_shape=(4, 4),
+        margin=1,
+    ),
+    "pixelviz.aliasing.window": dict(image=IMG, crop=(0.0, 0.5, 0.0, 0.5)),
+    "pixelviz.backends._downscale.list_downscalers": dict(),
+    "pixelviz.backends._downscale.measure_downscalers": dict(
+        libraries=["opencv"],
+        size=64,
+        factors=(4,),
+        crop=(0.0, 0.5, 0.25, 0.75),
+        margin=2,
+        isolate=False,
+        timeout=300.0,
+        jobs=2,
+        requires="cv2",
+    ),
+    "pixelviz.backends._downscale.downscale_table": dict(reports=DOWNSCALES, unit="%", requires="cv2"),
+    "pixelviz.backends.opencv_ops.make_downscale": dict(flag_name="INTER_AREA"),
+    "pixelviz.backends.pillow_ops.make_downscale": dict(filter_name="BILINEAR"),
+    "pixelviz.backends.skimage_ops.make_downscale": dict(),
+    "pixelviz.backends.torch_ops.make_downscale": dict(antialias=False),
+    "pixelviz.backends.tensorflow_ops.make_downscale": dict(antialias=False),
+    "pixelviz.backends.jax_ops.make_downscale": dict(),
+    "pixelviz.plot.aliasing.plot_crops": dict(
+        images=[IMG, IMG], titles=["a", "b"], ncols=4, fontsize=9.0, vmin=-1.0, vmax=1.0
+    ),
+    "pixelviz.plot.aliasing.text_px": dict(
+        fig=Fresh(lambda: __import__("matplotlib.pyplot").pyplot.figure()), fontsize=8.5, column_px=688
+    ),
     "pixelviz.backends._report.article_rows": dict(reports=REPORTS, requires="scipy"),
     "pixelviz.backends._report.compare_with_article": dict(claim="②", result=RESULT),
     "pixelviz.backends._report.report_table": dict(
-        reports=REPORTS, show_missing=True, library="SciPy", pair=(24, 36), requires="scipy"
+        reports=REPORTS,
+        show_missing=True,
+        library="SciPy",
+        pair=(24, 36),
+        extra={"reproduced by": {"scipy.zoom.linear": "x"}},
+        requires="scipy",
     ),
     # backends: one module per library (resize-op factories, then the other wrapped calls)
     "pixelviz.backends.opencv_ops.make_resize": dict(flag_name="INTER_LINEAR"),
@@ -321,12 +432,51 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
+    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
     "pixelviz.backends.scipy_ops.map_coordinates": dict(
         image=IMG, points=[[2.0, 1.0]], origin="corners", requires="scipy"
     ),
     "pixelviz.backends.torch_ops.torch_device": dict(requires="torch"),
+    # origin probes: point samplers and crop ops
+    "pixelviz.probe.points.probe_points": dict(fn=_corner_sampler, shape=(16, 18), seed=1),
+    "pixelviz.probe.crops.probe_crop": dict(
+        fn=_edges_crop, boxes=[(2.5, 3.25, 9.0, 8.5)], out_size=(3, 4), shape=(12, 14)
+    ),
+    "pixelviz.roi.crop_and_resize_box": dict(box=[1.0, 0.5, 3.0, 2.5], image_shape=(4, 5), output_size=(2, 4)),
+    "pixelviz.plot.crops.plot_crop_samples": dict(
+        fits=Fresh(lambda: {"a": pixelviz.probe.crops.CropAxisFit(5.3, 10.6, 5, 6.36, 2.12, 0.0)}),
+        figsize=(4.0, 2.0),
+        title="t",
+    ),
+    "pixelviz.backends._samplers.get_sampler": dict(name="scipy.map_coordinates.linear"),
+    "pixelviz.backends._samplers.list_point_samplers": dict(library="scipy"),
+    "pixelviz.backends._samplers.list_crop_ops": dict(library="torchvision"),
+    "pixelviz.backends._samplers.probe_origin_backends": dict(
+        backends=Fresh(lambda: [pixelviz.backends.get_sampler("scipy.map_coordinates.linear")]), requires="scipy"
+    ),
+    "pixelviz.backends._samplers.origin_rows": dict(reports=ORIGIN_REPORTS, requires="scipy"),
+    "pixelviz.backends._samplers.origin_rules": dict(reports=ORIGIN_REPORTS, requires="scipy"),
+    "pixelviz.backends.scipy_ops.make_map_coordinates_points": dict(order=1),
+    "pixelviz.backends.opencv_ops.make_point_sampler": dict(op="remap", interpolation="INTER_LINEAR"),
+    "pixelviz.backends.pillow_ops.make_affine_points": dict(filter_name="BILINEAR"),
+    "pixelviz.backends.skimage_ops.make_warp_points": dict(order=1),
+    "pixelviz.backends.torch_ops.make_grid_sample_points": dict(
+        mode="bilinear", align_corners=False, normalization="2x/W-1"
+    ),
+    "pixelviz.backends.torchvision_ops.make_roi_crop": dict(op="roi_align", aligned=True, sampling_ratio=2),
+    "pixelviz.backends.tensorflow_ops.make_crop_box": dict(normalization="x/W"),
+    "pixelviz.backends.kornia_ops.make_remap_points": dict(mode="bilinear", align_corners=True),
+    "pixelviz.backends.kornia_ops.make_crop": dict(align_corners=True),
+    "pixelviz.backends.pixelviz_ops.make_point_sample": dict(),
+    "pixelviz.backends.pixelviz_ops.make_roi_align": dict(aligned=True, sampling_ratio=2),
+    "pixelviz.backends.pixelviz_ops.make_paste": dict(legacy=False),
+    "pixelviz.backends.torch_ops.make_paste_points": dict(),
+    "pixelviz.backends._samplers.list_paste_ops": dict(library="pixelviz"),
+    "pixelviz.probe.paste.probe_paste": dict(
+        fn=Fresh(lambda: pixelviz.roi.paste_mask), boxes=[(2.5, 3.25, 9.0, 8.5)], mask_size=(3, 4), shape=(12, 14)
+    ),
     "pixelviz.torch_device": dict(requires="torch"),
     "pixelviz.backends.torch_ops.roi_align_grid_sample": dict(
         features=_tensor(FEATS),
@@ -367,6 +517,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     # tables, CLI, exercises
     "pixelviz.tables.Table": dict(headers=["n", "x"], rows=[[1, 0.5]], digits=3),
     "pixelviz.__main__.build_parser": dict(),
+    "pixelviz.targets.load_callable": dict(spec="pixelviz.resample:resize"),
+    "pixelviz.targets.load_target": dict(spec="scipy:order=1, grid_mode=True"),
     "pixelviz.__main__.main": dict(argv=["probe", "--library", "scipy", "--installed-only"]),
     "pixelviz.exercises._core.check": dict(name="grid.n_outside", answer=2),
     "pixelviz.exercises._core.exercise_names": dict(),
@@ -374,7 +526,6 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.exercises.libraries.mystery_resize": dict(x=[0.0, 1.0, 2.0, 3.0], size=8),
     # plot
     "pixelviz.plot._style.convention_color": dict(convention="half_pixel"),
-    "pixelviz.plot._style.panel_grid": dict(n=5, panel_width=2.1, max_width=6.4),
     "pixelviz.plot.style.book_style": dict(),
     "pixelviz.plot.style.use_book_style": dict(),
     "pixelviz.plot.style.smallest_font_pt": dict(fig=FIG),
@@ -483,16 +634,35 @@ NOT_CALLED: dict[str, str] = {
             "pixelviz.probe.result.ProbeKind",
             "pixelviz.probe.result.Unnamed",
             "pixelviz.probe.result.UnnamedRounding",
+            "pixelviz.probe.points.PointOrigin",
+            "pixelviz.probe.points.Interpolation",
+            "pixelviz.probe.points.Border",
+            "pixelviz.probe.crops.CropOrigin",
+            "pixelviz.probe.paste.PasteOrigin",
         )
     },
     "pixelviz.backends._registry.NotInstalledError": "an exception class",
+    "pixelviz.aliasing.AliasingMeasurement": "a result record that measure_aliasing builds",
+    "pixelviz.backends._downscale.Downscaler": "a record built by the backend modules; register_downscale checks it",
+    "pixelviz.backends._downscale.DownscaleReport": "a result record that measure_downscalers builds",
+    "pixelviz.backends._downscale.register_downscale": "adds to the process-wide registry (bad calls tested by hand)",
     "pixelviz.backends.worker.main": "serves one JSON request from stdin in a worker process (tests/test_isolate.py)",
     "pixelviz.reproduce._recipe.Recipe": "a result record that reproduce_resize builds",
     "pixelviz.reproduce._compare.Difference": "a result record that the op comparisons build",
+    "pixelviz.reproduce._equivalent.Equivalence": "a result record that equivalent_ops builds",
+    "pixelviz.reproduce._equivalent.EquivalenceMatrix": "a result record that equivalence_matrix builds",
     "pixelviz.reproduce._space.Candidate": "a record of resize settings built by the recipe search",
     "pixelviz.resample.ResizeWeights": "a result record that resize_weights returns (four arrays)",
     "pixelviz.probe.result.PairMeasurement": "a result record that measure_pair builds from checked weights",
     "pixelviz.backends._report.BackendReport": "a result record that probe_backends builds",
+    "pixelviz.backends._samplers.OriginReport": "a result record that probe_origin_backends builds",
+    "pixelviz.backends._samplers.SamplerBackend": "a record built by pixelviz's backend modules; register checks it",
+    "pixelviz.probe.points.AxisFit": "a result record that probe_points builds from its fits",
+    "pixelviz.probe.points.PointProbeResult": "a result record that probe_points builds (from_dict checks its input)",
+    "pixelviz.probe.crops.CropAxisFit": "a result record that probe_crop builds from its fits",
+    "pixelviz.probe.crops.CropProbeResult": "a result record that probe_crop builds (from_dict checks its input)",
+    "pixelviz.probe.paste.PasteAxisFit": "a result record that probe_paste builds from its fits",
+    "pixelviz.probe.paste.PasteProbeResult": "a result record that probe_paste builds (from_dict checks its input)",
     "pixelviz.exercises._core.Result": "a result record that check builds",
     "pixelviz.exercises._core.Exercise": "a record built by pixelviz's own exercise modules; register checks it",
     "pixelviz.exercises._core.Alternative": "a record built by pixelviz's own exercise modules",

@@ -154,3 +154,18 @@ def test_resolve_task_rejects_bad_specs():
 def test_probe_backends_rejects_bad_worker_options(kwargs, match):
     with pytest.raises((TypeError, ValueError), match=match):
         probe_backends([], **kwargs)
+
+
+def test_concurrent_identical_requests_measure_once(tmp_path, monkeypatch):
+    # make book executes two notebooks at a time; both may ask for the same library
+    pytest.importorskip("scipy")
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("PIXELVIZ_PROBE_CACHE", str(tmp_path))
+    chosen = [get_backend("scipy.zoom.linear")]
+    lines = []
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: probe_backends(chosen, isolate=True, progress=lines.append), range(2)))
+    done = [line for line in lines if line.startswith("probed scipy")]
+    assert len(done) == 2 and sum(line.endswith(", cached") for line in done) == 1, done
+    assert results[0][0].result == results[1][0].result

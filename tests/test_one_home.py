@@ -219,6 +219,7 @@ def test_libraries_are_registered_in_the_articles_order():
         "onnxruntime",
         "scipy",
         "jax",
+        "kornia",
     ]
 
 

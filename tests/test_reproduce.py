@@ -201,3 +201,27 @@ def test_reproduce_registered_op_without_a_setting_says_so(name):
     r = reproduce_resize(b)
     assert not r.matched and r.max_error > 1e-3
     assert r.verify.where in ("everywhere", "border only", "downsampling only", "upsampling only")
+
+
+def test_outputs_from_probe_equal_the_function_on_the_shared_signals():
+    from pixelviz.reproduce import PROBE_PAIRS, outputs_from_probe
+
+    result = pv.probe_resize(_cubic_a06_by_hand)
+    outs = outputs_from_probe(result)
+    assert len(outs) == len(PROBE_PAIRS)
+    for (n, m), y in zip(PROBE_PAIRS, outs):
+        direct = np.stack([_cubic_a06_by_hand(r, m) for r in shared_signals(n)])
+        np.testing.assert_allclose(y, direct, atol=1e-12)
+    recipe = pv.reproduce.reproduce_from_outputs(outs, probe=result, pairs="probe")
+    assert recipe.kwargs == {"mode": "cubic", "convention": "half_pixel", "cubic_coeff": -0.6}
+    assert recipe.matched and _holds_on_new_sizes(recipe, _cubic_a06_by_hand)[0]
+
+
+def test_reproduce_from_outputs_marks_a_failed_pair():
+    from pixelviz.reproduce import PROBE_PAIRS
+
+    outs = [np.full((3, m), np.nan if (n, m) == (9, 1) else 0.0) for n, m in PROBE_PAIRS]
+    r = pv.reproduce.reproduce_from_outputs(outs, pairs="probe")
+    assert not r.matched and "9 → 1" in r.reason
+    with pytest.raises(ValueError, match="pairs"):
+        pv.reproduce.reproduce_from_outputs(outs, pairs="probes")

@@ -26,11 +26,31 @@ from __future__ import annotations
 # Registration order is the order of the tables: the article's rows first (so no import sorting here).
 # isort: off
 from . import opencv_ops, pillow_ops, skimage_ops, torch_ops, torchvision_ops
-from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, kornia_ops, pycocotools_ops
+from . import tensorflow_ops, onnxruntime_ops, scipy_ops, jax_ops, kornia_ops, pycocotools_ops, pixelviz_ops
 
 # isort: on
+from ._downscale import (
+    Downscaler,
+    DownscaleReport,
+    downscale_table,
+    list_downscalers,
+    measure_downscalers,
+    register_downscale,
+)
 from ._registry import Backend, NotInstalledError, get_backend, libraries, list_backends, register
 from ._report import ARTICLE_ROWS, BackendReport, article_rows, compare_with_article, probe_backends, report_table
+from ._samplers import (
+    ORIGIN_COLUMNS,
+    OriginReport,
+    SamplerBackend,
+    get_sampler,
+    list_crop_ops,
+    list_paste_ops,
+    list_point_samplers,
+    origin_rows,
+    origin_rules,
+    probe_origin_backends,
+)
 
 __all__ = [
     "opencv_ops",
@@ -44,9 +64,16 @@ __all__ = [
     "jax_ops",
     "kornia_ops",
     "pycocotools_ops",
+    "pixelviz_ops",
     "ARTICLE_ROWS",
     "Backend",
     "BackendReport",
+    "Downscaler",
+    "DownscaleReport",
+    "downscale_table",
+    "list_downscalers",
+    "measure_downscalers",
+    "register_downscale",
     "article_rows",
     "NotInstalledError",
     "compare_with_article",
@@ -56,4 +83,14 @@ __all__ = [
     "probe_backends",
     "register",
     "report_table",
+    "SamplerBackend",
+    "OriginReport",
+    "ORIGIN_COLUMNS",
+    "get_sampler",
+    "list_point_samplers",
+    "list_crop_ops",
+    "list_paste_ops",
+    "probe_origin_backends",
+    "origin_rows",
+    "origin_rules",
 ]

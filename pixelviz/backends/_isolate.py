@@ -14,6 +14,7 @@ the installed distributions and their versions, and the source of pixelviz
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -22,7 +23,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -150,11 +151,42 @@ def run_worker(request: WorkerRequest, *, timeout: float = 300.0) -> WorkerResul
         its ``status``.
     """
     cache = _cache_path(request)
-    if cache is not None and cache.is_file():
+    if cache is None:
+        return _run(request, timeout, None)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    # One process measures, the others wait for its result: two notebooks executed side by side
+    # (make book runs them two at a time) ask for the same libraries.
+    with _locked(cache.with_suffix(".lock")):
+        hit = _read_cache(request, cache)
+        return hit if hit is not None else _run(request, timeout, cache)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` across processes (POSIX ``flock``; none where there is no fcntl)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock, at worst a library is measured twice
+        yield
+        return
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            return WorkerResult(request, "ok", json.loads(cache.read_text())["items"], cached=True)
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _read_cache(request: WorkerRequest, cache: Path) -> WorkerResult | None:
+    if not cache.is_file():
+        return None
+    try:
+        return WorkerResult(request, "ok", json.loads(cache.read_text())["items"], cached=True)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _run(request: WorkerRequest, timeout: float, cache: Path | None) -> WorkerResult:
     path = [p for p in (_module_root(m) for m in request.imports) if p]
     path.append(str(_PIXELVIZ_DIR.parent))
     payload = json.dumps(
@@ -207,7 +239,6 @@ def run_worker(request: WorkerRequest, *, timeout: float = 300.0) -> WorkerResul
         return WorkerResult(request, "crashed", items, f"crashed: exit status {proc.returncode}", seconds, stderr=tail)
     if cache is not None:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps({"label": request.label, "items": items}))
             tmp.replace(cache)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .._validate import check_bool, check_callable, check_choice, check_finite_float, check_int, check_pair
@@ -125,7 +125,14 @@ class BackendReport:
 
 
 #: Libraries whose workers start first (slow imports or many ops), so that the fast ones fill the gaps.
-_SLOW_FIRST = ("jax", "tensorflow", "kornia", "torch", "torchvision", "onnxruntime")
+_SLOW_FIRST = ("jax", "torch", "tensorflow", "onnxruntime")
+#: Libraries built on another one share its worker (one import of torch, not three); a crash there costs
+#: the family's rows. TensorFlow, JAX and PyTorch each keep a process of their own.
+WORKER_FAMILY = {"torchvision": "torch", "kornia": "torch"}
+
+
+def _family(library: str) -> str:
+    return WORKER_FAMILY.get(library, library)
 
 
 def _probe_task(names: list[str]) -> Iterator[dict[str, Any]]:
@@ -158,7 +165,7 @@ def _probe_isolated(
         if imports is None:
             in_process.append(b)
         else:
-            groups.setdefault((b.name.split(".")[0], imports), []).append(b)
+            groups.setdefault((_family(b.name.split(".")[0]), imports), []).append(b)
     order = sorted(groups, key=lambda k: _SLOW_FIRST.index(k[0]) if k[0] in _SLOW_FIRST else len(_SLOW_FIRST))
     requests = [
         WorkerRequest(
@@ -170,19 +177,23 @@ def _probe_isolated(
     def report(res: WorkerResult) -> None:
         if progress is None:
             return
-        n = len(res.request.kwargs["names"])
-        ops = f"{n} op" if n == 1 else f"{n} ops"
-        version = next((it.get("version") for it in res.items if isinstance(it, dict) and it.get("version")), None)
-        what = f"{res.request.label} {version}" if version else res.request.label
-        how = "cached" if res.cached else f"{res.seconds:.1f} s"
-        if res.status == "ok":
-            progress(f"probed {what}: {ops}, {how}")
-        else:
-            progress(f"probed {what}: {res.error} ({len(res.items)} of {ops} measured), {how}")
+        names = res.request.kwargs["names"]
+        items = {it["name"]: it for it in res.items if isinstance(it, dict) and "name" in it}
+        for lib in dict.fromkeys(n.split(".")[0] for n in names):
+            mine = [n for n in names if n.split(".")[0] == lib]
+            ops = f"{len(mine)} op" if len(mine) == 1 else f"{len(mine)} ops"
+            got = [items[n] for n in mine if n in items]
+            version = next((it.get("version") for it in got if it.get("version")), None)
+            what = f"{lib} {version}" if version else lib
+            how = "cached" if res.cached else f"{sum(float(it.get('seconds') or 0) for it in got):.1f} s"
+            if len(got) == len(mine):
+                progress(f"probed {what}: {ops}, {how}")
+            else:
+                progress(f"probed {what}: {res.error} ({len(got)} of {ops} measured), {how}")
 
     if progress is not None and requests:
         labels = ", ".join(r.label for r in requests)
-        progress(f"probing {labels}: one worker process per library, {jobs} at a time …")
+        progress(f"probing {labels}: one worker process per framework, {jobs} at a time …")
     for res in run_workers(requests, timeout=timeout, jobs=jobs, progress=report):
         for item in res.items:
             rep = BackendReport.from_dict(item)
@@ -336,6 +347,7 @@ def report_table(
     library: str | None = None,
     pair: tuple[int, int] = FIT_PAIR,
     nearest_pair: tuple[int, int] = NEAREST_FIT_PAIR,
+    extra: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Table:
     """One row per backend: op, options, measured verdict, fitted map, the article's claim, agreement.
 
@@ -355,6 +367,9 @@ def report_table(
         The pair whose picks nearest ops show (default
         ``pixelviz.probe.NEAREST_FIT_PAIR``, 24 → 47, where different rounding
         rules give different picks).
+    extra : mapping of str to mapping of str to str, optional
+        More columns, ``{title: {backend name: cell}}`` (e.g. chapter 4's
+        "reproduced by"); a backend missing from a column gets ``""``.
 
     Returns
     -------
@@ -379,6 +394,7 @@ def report_table(
     fit_pair: tuple[int, int] = check_pair("pair", pair, what="(in_size, out_size)")
     pick_pair: tuple[int, int] = check_pair("nearest_pair", nearest_pair, what="(in_size, out_size)")
     any_nearest = False
+    columns = _check_extra(extra)
     for r in reports:
         b = r.backend
         if library is not None and b.library != library:
@@ -387,16 +403,22 @@ def report_table(
         lead = [b.label] if library is not None else [b.library, r.version or "—", b.op, b.options]
         if r.status != "ok" or r.result is None:
             if show_missing:
-                rows.append(lead + [r.outcome, "", b.article or "—", ""])
+                rows.append(
+                    lead + [r.outcome, "", b.article or "—", ""] + [col.get(b.name, "") for col in columns.values()]
+                )
             continue
         nearest = r.result.kind is ProbeKind.NEAREST
         any_nearest |= nearest
         fit = r.result.fit_row(pick_pair if nearest else fit_pair)
-        rows.append(lead + [r.result.verdict, fit, b.article or "—", r.agreement[0]])
+        rows.append(
+            lead
+            + [r.result.verdict, fit, b.article or "—", r.agreement[0]]
+            + [col.get(b.name, "") for col in columns.values()]
+        )
     fit_header = f"fitted map {fit_pair[0]}→{fit_pair[1]}"
     if any_nearest and pick_pair != fit_pair:
         fit_header += f" (nearest: picks of {pick_pair[0]}→{pick_pair[1]})"
-    headers = ["measured", fit_header, "article", "agrees?"]
+    headers = ["measured", fit_header, "article", "agrees?", *columns]
     return Table(
         (["op and options"] if library is not None else ["library", "version", "op", "options"]) + headers, rows
     )
@@ -444,3 +466,14 @@ def article_rows(reports: Sequence[BackendReport]) -> Table:
         agreement = ", ".join(f"{k} {counts[k]}" for k in ("yes", "partly", "no") if k in counts) or "—"
         rows.append([title, version, status, agreement])
     return Table(["article's row", "version", "status", "agrees with the article"], rows)
+
+
+def _check_extra(extra: Any) -> dict[str, Mapping[str, str]]:
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping):
+        raise TypeError(f"extra must be a mapping of column title to {{backend name: cell}}; got {extra!r}")
+    for title, col in extra.items():
+        if not isinstance(title, str) or not isinstance(col, Mapping):
+            raise TypeError(f"extra must map str titles to {{backend name: cell}} mappings; got {title!r}: {col!r}")
+    return dict(extra)

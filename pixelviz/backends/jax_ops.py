@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .._validate import check_bool, check_choice
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
 
-__all__ = ["make_resize"]
+__all__ = ["make_resize", "make_downscale"]
 
 
 #: ``jax.image.resize`` methods a backend may name.
@@ -51,4 +52,34 @@ register(
             ("lanczos3", True),
         ]
     ]
+)
+
+
+def make_downscale() -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``jax.image.resize(image, (h, w), "linear")`` (its default ``antialias=True``)."""
+
+    def factory():
+        import jax
+        import jax.numpy as jnp
+        import numpy as np
+
+        def fn(img, shape):
+            out = jax.image.resize(jnp.asarray(img, dtype=jnp.float32), tuple(shape), method="linear")
+            return np.asarray(out, dtype=np.float64)
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "jax.linear",
+        "JAX",
+        "jax",
+        "jax.image.resize linear (antialias=True default)",
+        make_downscale(),
+        True,
+        "JAX linear\n(antialias default)",
+    ),
 )

@@ -23,9 +23,20 @@ from numpy.typing import ArrayLike, NDArray
 from .._validate import check_binary_mask, check_choice, check_image, check_int, check_size_pair
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import affine_convert_origin, as_points, as_polygon, convert_polygon_origin
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "find_contour", "contour_area", "warp_affine", "remap", "rasterize_polygon"]
+__all__ = [
+    "make_resize",
+    "find_contour",
+    "contour_area",
+    "warp_affine",
+    "remap",
+    "rasterize_polygon",
+    "make_downscale",
+    "make_point_sampler",
+]
 
 
 #: The ``cv2.resize`` interpolation flags a backend may name.
@@ -240,3 +251,123 @@ def rasterize_polygon(
     out = np.zeros((h, w), np.uint8)
     cv2.fillPoly(out, [pts], 1, lineType=cv2.LINE_8, shift=s)
     return out.astype(bool)
+
+
+def make_downscale(flag_name: str) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``cv2.resize(image, (w, h), interpolation=cv2.<flag_name>)`` on float32."""
+    flag_name = check_choice("flag_name", flag_name, INTER_FLAGS)
+
+    def factory():
+        import cv2
+
+        flag = getattr(cv2, flag_name)
+
+        def fn(img, shape):
+            return cv2.resize(np.ascontiguousarray(img, dtype=np.float32), (shape[1], shape[0]), interpolation=flag)
+
+        return fn
+
+    return factory
+
+
+# The everyday downscale calls: INTER_LINEAR (no filter, OpenCV's default) and INTER_AREA (a box filter).
+register_downscale(
+    Downscaler(
+        "opencv.inter_linear",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_LINEAR",
+        make_downscale("INTER_LINEAR"),
+        False,
+        "cv2\nINTER_LINEAR",
+    ),
+    Downscaler(
+        "opencv.inter_area",
+        "OpenCV",
+        "cv2",
+        "cv2.resize INTER_AREA",
+        make_downscale("INTER_AREA"),
+        True,
+        "cv2\nINTER_AREA",
+    ),
+)
+
+
+#: OpenCV calls wrapped as point samplers ``fn(image, points)`` for the origin probe.
+POINT_OPS = ("remap", "getRectSubPix", "warpAffine")
+
+
+def make_point_sampler(op: str, interpolation: str = "INTER_LINEAR") -> Factory:
+    """``fn(image, points)`` calling OpenCV with the points unchanged, as its docs describe them.
+
+    * ``remap``: ``cv2.remap(image, map_x, map_y, interpolation)`` with the
+      points' x and y as the maps (zeros outside, ``BORDER_CONSTANT``).
+    * ``getRectSubPix``: a 1x1 patch centred at each point (replicated border).
+    * ``warpAffine``: a 1x1 output whose pixel (0, 0) is mapped by the
+      inverse matrix ``[[0, 0, x], [0, 0, y]]`` to the point (zeros outside).
+
+    OpenCV's bilinear weights are fixed-point (1/32 of a pixel), so fits of
+    these samplers have residuals up to 1/64.
+    """
+    op = check_choice("op", op, POINT_OPS)
+    interpolation = check_choice("interpolation", interpolation, ("INTER_NEAREST", "INTER_LINEAR", "INTER_CUBIC"))
+
+    def factory():
+        import cv2
+
+        flag = getattr(cv2, interpolation)
+
+        def fn(image, points):
+            img = np.asarray(image, np.float32)
+            p = np.asarray(points, np.float64).reshape(-1, 2)
+            if op == "remap":
+                mx, my = p[:, 0].astype(np.float32)[None], p[:, 1].astype(np.float32)[None]
+                return cv2.remap(img, mx, my, flag, borderMode=cv2.BORDER_CONSTANT).reshape(-1)
+            if op == "getRectSubPix":
+                return np.array([cv2.getRectSubPix(img, (1, 1), (float(x), float(y)))[0, 0] for x, y in p])
+            out = []
+            for x, y in p:
+                m = np.array([[0.0, 0.0, x], [0.0, 0.0, y]], np.float64)
+                out.append(cv2.warpAffine(img, m, (1, 1), flags=flag | cv2.WARP_INVERSE_MAP)[0, 0])
+            return np.array(out)
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    *[
+        SamplerBackend(
+            f"opencv.remap.{i.split('_')[1].lower()}",
+            "OpenCV",
+            "cv2",
+            "cv2.remap",
+            i,
+            "points",
+            make_point_sampler("remap", i),
+            "integer_centers",
+        )
+        for i in ("INTER_NEAREST", "INTER_LINEAR", "INTER_CUBIC")
+    ],
+    SamplerBackend(
+        "opencv.warpAffine.linear",
+        "OpenCV",
+        "cv2",
+        "cv2.warpAffine",
+        "INTER_LINEAR | WARP_INVERSE_MAP",
+        "points",
+        make_point_sampler("warpAffine"),
+        "integer_centers",
+    ),
+    SamplerBackend(
+        "opencv.getRectSubPix",
+        "OpenCV",
+        "cv2",
+        "cv2.getRectSubPix",
+        "1x1 patch",
+        "points",
+        make_point_sampler("getRectSubPix"),
+        None,
+    ),
+)

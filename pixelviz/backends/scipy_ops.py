@@ -12,8 +12,9 @@ from .._validate import check_bool, check_image, check_int
 from ..conventions import Origin, convert_origin, parse_origin
 from ..geometry import as_points
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_zoom", "map_coordinates"]
+__all__ = ["make_zoom", "map_coordinates", "make_map_coordinates_points"]
 
 
 def make_zoom(order: int, grid_mode: bool) -> Factory:
@@ -82,3 +83,41 @@ def map_coordinates(
     img = check_image("image", image).astype(np.float32).astype(np.float64)
     p = convert_origin(as_points(points), parse_origin(origin), Origin.CENTERS).reshape(-1, 2)
     return ndimage.map_coordinates(img, [p[:, 1], p[:, 0]], order=1, mode="nearest")
+
+
+def make_map_coordinates_points(order: int) -> Factory:
+    """``fn(image, points)`` calling ``ndimage.map_coordinates(image, [points[:, 0], points[:, 1]], order=order)``.
+
+    The points go in as a user who thinks in ``(x, y)`` would pass them;
+    ``map_coordinates`` reads its first coordinate as the *row*, so the
+    origin probe reports swapped axes. Default ``mode="constant"`` (zeros).
+    """
+    order = check_int("order", order, minimum=0, maximum=5)
+
+    def factory():
+        from scipy import ndimage
+
+        def fn(image, points):
+            p = np.asarray(points, dtype=np.float64)
+            return ndimage.map_coordinates(np.asarray(image, np.float64), [p[:, 0], p[:, 1]], order=order)
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    *[
+        SamplerBackend(
+            f"scipy.map_coordinates.{_ORDER[o]}",
+            "SciPy",
+            "scipy",
+            "ndimage.map_coordinates",
+            f"order={o}, points as (x, y)",
+            "points",
+            make_map_coordinates_points(o),
+            "integer_centers",
+        )
+        for o in (0, 1, 3)
+    ]
+)

@@ -8,9 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from .._validate import check_bool, check_choice, check_finite_float, check_pair
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 
-__all__ = ["make_resize", "make_resize_v1", "make_crop_and_resize"]
+__all__ = [
+    "make_resize",
+    "make_resize_v1",
+    "make_crop_and_resize",
+    "make_downscale",
+    "BOX_NORMALIZATIONS",
+    "make_crop_box",
+]
 
 
 #: ``tf.image.resize`` methods and the ``tf.compat.v1.image`` resize ops a backend may name.
@@ -157,4 +166,104 @@ register(
         make_crop_and_resize(),
         "none",
     ),
+)
+
+
+def make_downscale(antialias: bool) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``tf.image.resize(image[None, ..., None], (h, w), "bilinear", antialias)``."""
+    antialias = check_bool("antialias", antialias)
+
+    def factory():
+        import numpy as np
+        import tensorflow as tf
+
+        def fn(img, shape):
+            x = tf.constant(np.asarray(img, dtype=np.float32))[None, :, :, None]  # NHWC
+            out = tf.image.resize(x, tuple(shape), method="bilinear", antialias=antialias)
+            return out.numpy()[0, :, :, 0]
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "tensorflow.bilinear",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize bilinear",
+        make_downscale(False),
+        False,
+        "TF bilinear",
+    ),
+    Downscaler(
+        "tensorflow.bilinear_aa",
+        "TensorFlow",
+        _TF,
+        "tf.image.resize bilinear, antialias=True",
+        make_downscale(True),
+        True,
+        "TF bilinear\nantialias=True",
+    ),
+)
+
+
+#: How people turn a pixel box into ``crop_and_resize``'s normalized box: ``x / W`` or ``x / (W − 1)``; and
+#: ``"roi_align"``, :func:`pixelviz.roi.crop_and_resize_box` (RoIAlign's bin centres, one sample per bin).
+BOX_NORMALIZATIONS = ("x/W", "x/(W-1)", "roi_align")
+
+
+def make_crop_box(normalization: str) -> Factory:
+    """``fn(image, box, out_size)`` calling ``tf.image.crop_and_resize`` on a pixel box normalized as users do.
+
+    ``box = (x0, y0, x1, y1)`` in pixels becomes ``[y0/H, x0/W, y1/H, x1/W]``
+    (``"x/W"``) or ``[y0/(H−1), x0/(W−1), ...]`` (``"x/(W-1)"``), or the box
+    :func:`pixelviz.roi.crop_and_resize_box` computes (``"roi_align"``); bilinear,
+    ``extrapolation_value=0``. Probed in its own process (see ``_samplers``).
+    """
+    normalization = check_choice("normalization", normalization, BOX_NORMALIZATIONS)
+
+    def factory():
+        import numpy as np
+        import tensorflow as tf
+
+        from ..roi import crop_and_resize_box
+
+        def fn(image, box, out_size):
+            img = np.asarray(image, np.float64)
+            h, w = img.shape
+            dh, dw = (h, w) if normalization == "x/W" else (h - 1, w - 1)
+            x0, y0, x1, y1 = (float(v) for v in box)
+            b = [[y0 / dh, x0 / dw, y1 / dh, x1 / dw]]
+            if normalization == "roi_align":
+                b = [crop_and_resize_box(box, (h, w), tuple(out_size)).tolist()]
+            t = tf.constant(img, dtype=tf.float32)[None, :, :, None]
+            out = tf.image.crop_and_resize(t, b, [0], list(out_size))
+            return out.numpy()[0, :, :, 0].astype(np.float64)
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    *[
+        SamplerBackend(
+            f"tensorflow.crop_and_resize.{key}",
+            "TensorFlow",
+            _TF,
+            "tf.image.crop_and_resize",
+            options,
+            "crops",
+            make_crop_box(n),
+            expect,
+            isolate=True,
+        )
+        for n, key, options, expect in [
+            ("x/W", "W", "pixel box, normalized x/W", None),
+            ("x/(W-1)", "W-1", "pixel box, normalized x/(W-1)", None),
+            ("roi_align", "roi_align", "box from pixelviz.roi.crop_and_resize_box", "bin_centers"),
+        ]
+    ]
 )

@@ -29,7 +29,9 @@ from .._validate import (
     check_size_pair,
 )
 from ..conventions import Convention, _sample_positions, grid_sample_transform, index_to_coord, roi_align_offset
+from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 
 __all__ = [
     "torch_device",
@@ -38,6 +40,10 @@ __all__ = [
     "roi_align_grid_sample",
     "paste_masks",
     "point_sample",
+    "make_downscale",
+    "GRID_NORMALIZATIONS",
+    "make_grid_sample_points",
+    "make_paste_points",
 ]
 
 
@@ -489,3 +495,135 @@ def point_sample(features: Any, points: Any) -> Any:
     a, b = grid_sample_transform(1)  # [0, 1] is a unit interval
     grid = (pts * a + b).to(feats.dtype)[:, :, None, :]  # [N, P, 1, 2]
     return F.grid_sample(feats, grid, align_corners=False)[..., 0]
+
+
+def make_downscale(antialias: bool) -> DownscaleFactory:
+    """``fn(image, (h, w))`` calling ``F.interpolate(x, (h, w), mode="bilinear", align_corners=False,
+    antialias=antialias)`` on a ``(1, 1, H, W)`` float32 tensor."""
+    antialias = check_bool("antialias", antialias)
+
+    def factory():
+        import torch
+        import torch.nn.functional as F
+
+        device = torch_device()
+
+        def fn(img, shape):
+            t = torch.as_tensor(np.asarray(img, dtype=np.float32), device=device)[None, None]
+            out = F.interpolate(t, size=tuple(shape), mode="bilinear", align_corners=False, antialias=antialias)
+            return out[0, 0].double().cpu().numpy()
+
+        return fn
+
+    return factory
+
+
+register_downscale(
+    Downscaler(
+        "torch.bilinear", "PyTorch", "torch", "F.interpolate bilinear", make_downscale(False), False, "torch bilinear"
+    ),
+    Downscaler(
+        "torch.bilinear_aa",
+        "PyTorch",
+        "torch",
+        "F.interpolate bilinear, antialias=True",
+        make_downscale(True),
+        True,
+        "torch bilinear\nantialias=True",
+    ),
+)
+
+
+#: How people turn an absolute coordinate ``x`` into ``grid_sample``'s ``[-1, 1]``: name -> (align_corners, origin)
+#: of :func:`~pixelviz.conventions.grid_sample_transform` that writes that formula.
+GRID_NORMALIZATIONS = {
+    "2x/W-1": (False, "corners"),
+    "(2x+1)/W-1": (False, "centers"),
+    "2x/(W-1)-1": (True, "centers"),
+}
+
+
+def make_grid_sample_points(mode: str, align_corners: bool, normalization: str) -> Factory:
+    """``fn(image, points)`` calling ``F.grid_sample`` with points normalized by ``normalization``.
+
+    ``normalization`` is one of :data:`GRID_NORMALIZATIONS`, applied to x with
+    ``W`` and to y with ``H``, independently of ``align_corners`` (a mismatch
+    is exactly what the origin probe is there to catch). ``padding_mode="zeros"``.
+    """
+    mode = check_choice("mode", mode, ("nearest", "bilinear", "bicubic"))
+    align_corners = check_bool("align_corners", align_corners)
+    normalization = check_choice("normalization", normalization, list(GRID_NORMALIZATIONS))
+    n_ac, n_origin = GRID_NORMALIZATIONS[normalization]
+
+    def factory():
+        torch, F = _torch()
+
+        def fn(image, points):
+            img = np.asarray(image, np.float64)
+            h, w = img.shape
+            p = np.asarray(points, np.float64).reshape(-1, 2)
+            ax, bx = grid_sample_transform(w, align_corners=n_ac, origin=n_origin)
+            ay, by = grid_sample_transform(h, align_corners=n_ac, origin=n_origin)
+            grid = np.stack([ax * p[:, 0] + bx, ay * p[:, 1] + by], axis=-1)[None, None]  # [1, 1, N, 2]
+            t = torch.as_tensor(img, dtype=torch.float32)[None, None]
+            g = torch.as_tensor(grid, dtype=torch.float32)
+            out = F.grid_sample(t, g, mode=mode, padding_mode="zeros", align_corners=align_corners)
+            return out.reshape(-1).double().numpy()
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    *[
+        SamplerBackend(
+            f"torch.grid_sample.{mode}.{'ac' if ac else 'noac'}.{norm}",
+            "PyTorch",
+            "torch",
+            "F.grid_sample",
+            f"{mode}, align_corners={ac}, x → {norm.replace('x', 'x').replace('W', 'W')}",
+            "points",
+            make_grid_sample_points(mode, ac, norm),
+            expect,
+        )
+        for mode, ac, norm, expect in [
+            ("bilinear", False, "2x/W-1", None),
+            ("bilinear", False, "(2x+1)/W-1", None),
+            ("bilinear", True, "2x/(W-1)-1", None),
+            ("bilinear", False, "2x/(W-1)-1", None),
+            ("nearest", False, "2x/W-1", None),
+            ("bicubic", False, "2x/W-1", None),
+        ]
+    ]
+)
+
+
+def make_paste_points() -> Factory:
+    """``fn(mask, box, image_shape)`` calling :func:`paste_masks` (``grid_sample``) on one mask."""
+
+    def factory():
+        torch, _ = _torch()
+
+        def fn(mask, box, image_shape):
+            m = torch.as_tensor(np.asarray(mask, np.float64), dtype=torch.float32)[None]
+            b = torch.as_tensor(np.asarray(box, np.float64), dtype=torch.float32)[None]
+            return paste_masks(m, b, tuple(image_shape))[0].double().cpu().numpy()
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    SamplerBackend(
+        "torch.paste_masks",
+        "PyTorch",
+        "torch",
+        "pixelviz torch_ops.paste_masks",
+        "F.grid_sample, align_corners=False",
+        "paste",
+        make_paste_points(),
+        "mask_on_box",
+    )
+)

@@ -21,9 +21,10 @@ from .._validate import (
     check_size_pair,
 )
 from ._registry import Backend, Factory, register
+from ._samplers import SamplerBackend, register_sampler
 from .torch_ops import roi_align_grid_sample, torch_device
 
-__all__ = ["make_tv_resize", "roi_align", "roi_align_box", "time_roi_align"]
+__all__ = ["make_tv_resize", "roi_align", "roi_align_box", "time_roi_align", "make_roi_crop"]
 
 
 def make_tv_resize(interpolation: str, antialias: bool) -> Factory:
@@ -252,3 +253,77 @@ def time_roi_align(
         timer = benchmark.Timer(stmt=stmt, globals=env, num_threads=torch.get_num_threads())
         times[key] = float(timer.blocked_autorange(min_run_time=t_run).median)
     return {**times, "ratio": times["grid_sample_s"] / times["torchvision_s"], "max_abs_diff": diff}
+
+
+def make_roi_crop(op: str, aligned: bool = True, sampling_ratio: int = 2) -> Factory:
+    """``fn(image, box, out_size)`` calling ``torchvision.ops.roi_align`` (or ``roi_pool``) on one box.
+
+    The box ``(x0, y0, x1, y1)`` is passed unchanged, batch index 0,
+    ``spatial_scale=1``; ``aligned`` and ``sampling_ratio`` only for ``roi_align``.
+    """
+    op = check_choice("op", op, ("roi_align", "roi_pool"))
+    aligned = check_bool("aligned", aligned)
+    sampling_ratio = check_int("sampling_ratio", sampling_ratio, minimum=-1)
+
+    def factory():
+        import torch
+        from torchvision import ops
+
+        def fn(image, box, out_size):
+            t = torch.as_tensor(np.asarray(image, np.float64), dtype=torch.float32)[None, None]
+            r = torch.tensor([[0.0, *[float(v) for v in box]]], dtype=torch.float32)
+            if op == "roi_pool":
+                out = ops.roi_pool(t, r, tuple(out_size), spatial_scale=1.0)
+            else:
+                out = ops.roi_align(
+                    t, r, tuple(out_size), spatial_scale=1.0, sampling_ratio=sampling_ratio, aligned=aligned
+                )
+            return out[0, 0].double().numpy()
+
+        return fn
+
+    return factory
+
+
+register_sampler(
+    SamplerBackend(
+        "torchvision.roi_align.aligned",
+        "torchvision",
+        "torchvision",
+        "ops.roi_align",
+        "aligned=True, sampling_ratio=2",
+        "crops",
+        make_roi_crop("roi_align", True, 2),
+        "bin_centers",
+    ),
+    SamplerBackend(
+        "torchvision.roi_align.aligned_adaptive",
+        "torchvision",
+        "torchvision",
+        "ops.roi_align",
+        "aligned=True, sampling_ratio=-1",
+        "crops",
+        make_roi_crop("roi_align", True, -1),
+        "bin_centers",
+    ),
+    SamplerBackend(
+        "torchvision.roi_align.legacy",
+        "torchvision",
+        "torchvision",
+        "ops.roi_align",
+        "aligned=False, sampling_ratio=2",
+        "crops",
+        make_roi_crop("roi_align", False, 2),
+        "half_shifted",
+    ),
+    SamplerBackend(
+        "torchvision.roi_pool",
+        "torchvision",
+        "torchvision",
+        "ops.roi_pool",
+        "",
+        "crops",
+        make_roi_crop("roi_pool"),
+        None,
+    ),
+)

@@ -6,6 +6,9 @@ integer-corner coordinates: pixel ``(r, c)`` covers ``[c, c+1) x [r, r+1)``
 """
 
 from ._style import CONVENTION_COLORS, SIGNAL_COLOR, convention_color
+from .aliasing import COLUMN_PX, plot_crops, text_px
+from .crops import plot_crop_samples
+from .equivalence import plot_equivalence_matrix
 from .grid1d import draw_grid_1d, plot_grids_1d
 from .grid2d import draw_grid_2d, grid_points_2d, plot_grid_2d, plot_images, show_image
 from .origin import (
@@ -33,11 +36,16 @@ from .roi import EXTRA_COLOR, MISSING_COLOR, draw_roi_align, plot_masks, plot_ro
 from .style import BOOK_RC, book_style, use_book_style
 
 __all__ = [
+    "COLUMN_PX",
+    "plot_crops",
+    "text_px",
+    "plot_crop_samples",
     "CONVENTION_COLORS",
     "SIGNAL_COLOR",
     "convention_color",
     "draw_grid_1d",
     "plot_grids_1d",
+    "plot_equivalence_matrix",
     "grid_points_2d",
     "draw_grid_2d",
     "plot_grid_2d",

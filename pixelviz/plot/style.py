@@ -125,6 +125,11 @@ def smallest_font_pt(fig: Figure) -> float | None:
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
     fig.canvas.draw()  # tick labels exist only once drawn
+    return _smallest_drawn_font_pt(fig)
+
+
+def _smallest_drawn_font_pt(fig: Figure) -> float | None:
+    """:func:`smallest_font_pt` of a figure that has just been drawn (e.g. by ``savefig``): no new draw."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg and the inline canvas have one
     sizes = []
     for text in fig.findobj(Text):
@@ -158,25 +163,16 @@ def figure_png(fig: Figure) -> tuple[bytes, dict[str, int]]:
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
-    from PIL import Image  # matplotlib depends on Pillow
-    from PIL.PngImagePlugin import PngInfo
+    from ..backends.pillow_ops import palette_png
 
     dpi = DENSITY * float(fig.dpi)
-    smallest = smallest_font_pt(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    # savefig has just drawn every text (tick labels included): read the sizes without a third draw
+    smallest = _smallest_drawn_font_pt(fig)
     text = {PNG_KEY_DENSITY: str(DENSITY)}
     if smallest is not None:
         text[PNG_KEY_MIN_FONT_PT] = f"{smallest:g}"
         text[PNG_KEY_MIN_FONT_PX] = f"{smallest * dpi / 72:.3f}"
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
-    img = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-    # 256 adaptive colours without dithering: a plot's flat colours and antialiased edges stay as
-    # drawn (greys of an image become 256 levels) at about a third of the bytes of an RGBA PNG.
-    img = img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    info = PngInfo()
-    for key, value in text.items():
-        info.add_text(key, value)
-    out = io.BytesIO()
-    img.save(out, format="PNG", optimize=True, pnginfo=info)
-    w, h = img.size
-    return out.getvalue(), {"width": w // DENSITY, "height": h // DENSITY}
+    data, (w, h) = palette_png(buf.getvalue(), text)
+    return data, {"width": w // DENSITY, "height": h // DENSITY}

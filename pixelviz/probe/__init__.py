@@ -35,7 +35,10 @@ repeated here. The package has one module per job:
 ``pixelviz.probe.measure`` (impulses → weight matrices → row centroids
 and fits), ``pixelviz.probe.classify`` (fits → a named convention) and
 ``pixelviz.probe.result`` (the typed results and their JSON form);
-:func:`probe_resize` runs the first two.
+:func:`probe_resize` runs the first two. The origin probes for functions that
+take absolute coordinates are ``pixelviz.probe.points`` (:func:`probe_points`)
+``pixelviz.probe.crops`` (:func:`probe_crop`) and ``pixelviz.probe.paste``
+(:func:`probe_paste`).
 """
 
 from __future__ import annotations
@@ -48,7 +51,10 @@ from numpy.typing import NDArray
 
 from .._validate import check_callable, check_int
 from .classify import classify_measurements, is_linear, not_linear
+from .crops import CropAxisFit, CropOrigin, CropProbeResult, probe_crop
 from .measure import DEFAULT_PAIRS, MAX_PROBE_INPUT, TINY_PAIRS, check_pairs, measure_pair, measure_weights
+from .paste import PasteAxisFit, PasteOrigin, PasteProbeResult, probe_paste
+from .points import AxisFit, Border, Interpolation, PointOrigin, PointProbeResult, probe_points
 from .result import (
     FIT_PAIR,
     NEAREST_FIT_PAIR,
@@ -79,6 +85,20 @@ __all__ = [
     "is_linear",
     "not_linear",
     "check_pairs",
+    "probe_points",
+    "PointOrigin",
+    "PointProbeResult",
+    "probe_crop",
+    "CropOrigin",
+    "CropProbeResult",
+    "probe_paste",
+    "PasteOrigin",
+    "PasteProbeResult",
+    "AxisFit",
+    "Interpolation",
+    "Border",
+    "CropAxisFit",
+    "PasteAxisFit",
 ]
 
 

@@ -9,14 +9,22 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .._validate import check_callable, check_int
+from .._validate import check_callable, check_choice, check_int
 from ..probe import ProbeKind, ProbeResult, probe_resize
 from ._compare import FLOAT32, _classify, compare_outputs
-from ._inputs import FIT_PAIRS, VERIFY_PAIRS, run_on_pairs, shared_signals
+from ._inputs import (
+    FIT_PAIRS,
+    PROBE_FIT_PAIRS,
+    PROBE_PAIRS,
+    PROBE_VERIFY_PAIRS,
+    VERIFY_PAIRS,
+    run_on_pairs,
+    shared_signals,
+)
 from ._recipe import Recipe
 from ._space import COMMON_CUBIC_COEFFS, Candidate, candidates, fit_cubic_coeff
 
-__all__ = ["reproduce_resize", "reproduce_outputs"]
+__all__ = ["reproduce_resize", "reproduce_outputs", "reproduce_from_outputs"]
 
 #: How many of the best settings on the fit pairs are verified on the new pairs.
 _VERIFY_TOP = 6
@@ -32,6 +40,13 @@ def _max_error(cand: Candidate, inputs: Sequence[NDArray[np.float64]], targets: 
             return float("inf")
         worst = max(worst, float(np.abs(y - t).max()))
     return worst
+
+
+def _score(
+    pool: list[Candidate], inputs: Sequence[NDArray[np.float64]], targets: Sequence[NDArray[np.float64]]
+) -> list[tuple[float, int, Candidate]]:
+    """``(max error on the fit pairs, index, candidate)``, best first."""
+    return sorted(((_max_error(c, inputs, targets), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
 
 
 def _expand_cubic(
@@ -68,12 +83,11 @@ def reproduce_outputs(
     ver_in = [shared_signals(n, seed=seed) for n, _ in verify_pairs]
     verdict = "not probed" if probe is None else probe.verdict
     pool = _expand_cubic(candidates(probe), fit_in, targets_fit)
-    if probe is not None and probe.kind is not ProbeKind.INCONCLUSIVE:
+    scored = _score(pool, fit_in, targets_fit)
+    if probe is not None and probe.kind is not ProbeKind.INCONCLUSIVE and (not scored or scored[0][0] > FLOAT32):
         # the probe prunes, it does not decide: if its verdict leaves nothing close, search everything
-        scored = sorted(((_max_error(c, fit_in, targets_fit), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
-        if not scored or scored[0][0] > FLOAT32:
-            pool += _expand_cubic(candidates(None), fit_in, targets_fit)
-    scored = sorted(((_max_error(c, fit_in, targets_fit), k, c) for k, c in enumerate(pool)), key=lambda t: t[:2])
+        pool += _expand_cubic(candidates(None), fit_in, targets_fit)
+        scored = _score(pool, fit_in, targets_fit)
     # Among the verified settings: the best class first (identical, float32, different), then the
     # smaller error only for "different", then the order of the space (the probe's first candidate first).
     best: tuple[tuple[int, float, int], float, float, Candidate] | None = None
@@ -164,3 +178,70 @@ def reproduce_resize(
     if probe is None:
         probe = probe_resize(fn)
     return reproduce_outputs(fit_t, ver_t, probe=probe, seed=seed)
+
+
+def reproduce_from_outputs(
+    outputs: Sequence[Any], *, probe: ProbeResult | None = None, seed: int = 0, pairs: str = "shared"
+) -> Recipe:
+    """:func:`reproduce_resize` from an op's outputs on the shared inputs (computed in its own process).
+
+    Parameters
+    ----------
+    outputs : sequence of (K, M) array_like
+        The op's outputs on ``shared_signals(N, seed=seed)`` for each pair of
+        :data:`~pixelviz.reproduce.ALL_PAIRS` (fit pairs, then verification
+        pairs), as :func:`~pixelviz.reproduce.library_outputs` returns them.
+    probe : ProbeResult, optional
+        The op's probe verdict, to prune the search (everything is tried without it).
+    seed : int
+        The seed the outputs were computed with.
+    pairs : {"shared", "probe"}
+        ``"shared"``: the outputs are over :data:`~pixelviz.reproduce.ALL_PAIRS`
+        (:data:`FIT_PAIRS` choose, :data:`VERIFY_PAIRS` verify); ``"probe"``:
+        over the probe's pairs (:func:`~pixelviz.reproduce.outputs_from_probe`;
+        2x, 1.5x and 9 → 1 choose, the non-integer ratios verify).
+    """
+    from .._validate import check_finite_array
+
+    if probe is not None and not isinstance(probe, ProbeResult):
+        raise TypeError(f"probe must be a ProbeResult (from probe_resize) or None; got {type(probe).__name__}")
+    seed = check_int("seed", seed, minimum=0)
+    kind = check_choice("pairs", pairs, ("shared", "probe"))
+    fit_pairs, verify_pairs = (FIT_PAIRS, VERIFY_PAIRS) if kind == "shared" else (PROBE_FIT_PAIRS, PROBE_VERIFY_PAIRS)
+    order = (FIT_PAIRS + VERIFY_PAIRS) if kind == "shared" else PROBE_PAIRS
+    if isinstance(outputs, (str, bytes)) or not isinstance(outputs, (list, tuple)) or len(outputs) != len(order):
+        raise TypeError(f"outputs must be a list of {len(order)} arrays, one per size pair; got {outputs!r}")
+    arrays = []
+    for k, ((_n, m), y) in enumerate(zip(order, outputs)):
+        arr = check_finite_array(f"outputs[{k}]", y, ndim=2, allow_nonfinite=True)
+        if arr.shape[1] != m:
+            raise ValueError(f"outputs[{k}] must have {m} columns (pair {order[k]}); got shape {arr.shape}")
+        arrays.append(arr)
+    if any(not np.all(np.isfinite(a)) for a in arrays):
+        bad = [order[k] for k, a in enumerate(arrays) if not np.all(np.isfinite(a))]
+        return _failed(probe, bad)
+    by_pair = dict(zip(order, arrays))
+    return reproduce_outputs(
+        [by_pair[p] for p in fit_pairs],
+        [by_pair[p] for p in verify_pairs],
+        probe=probe,
+        seed=seed,
+        fit_pairs=fit_pairs,
+        verify_pairs=verify_pairs,
+    )
+
+
+def _failed(probe: ProbeResult | None, bad: list[tuple[int, int]]) -> Recipe:
+    from ._compare import Difference
+
+    where = f"fails on {bad[0][0]} → {bad[0][1]}"
+    return Recipe(
+        Candidate("linear"),
+        float("nan"),
+        float("nan"),
+        Difference(float("nan"), where, bad[0], float("nan")),
+        "not probed" if probe is None else probe.verdict,
+        0,
+        (),
+        f"the op fails on {', '.join(f'{n} → {m}' for n, m in bad)}",
+    )

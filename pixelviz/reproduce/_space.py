@@ -18,6 +18,7 @@ rather than guessed, then rounded to a round number when that fits as well.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -33,7 +34,7 @@ from ..conventions import (
     NearestRounding,
 )
 from ..probe import ProbeKind, ProbeResult
-from ..resample import resize
+from ..resample import resize_weights
 
 __all__ = ["SCALE_RULES", "Candidate", "candidates", "fit_cubic_coeff", "COMMON_CUBIC_COEFFS"]
 
@@ -93,11 +94,8 @@ class Candidate:
         return None
 
     def resize_many(self, x: NDArray[np.float64], m: int) -> NDArray[np.float64]:
-        """``(K, N)`` signals to ``(K, M)``: the K signals as the channels of an ``(N, 1, K)`` image."""
-        s = self.scale(x.shape[1], m)
-        scale: Any = None if s is None else (s, None)  # the width axis (1 -> 1) keeps its default
-        out = resize(x.T[:, None, :], (m, 1), scale=scale, **self.kwargs)
-        return np.ascontiguousarray(out[:, 0, :].T)
+        """``(K, N)`` signals to ``(K, M)``: each row resized by ``pixelviz.resize(row, m, **kwargs)``."""
+        return x @ _matrix(self, x.shape[1], m).T
 
     def call_text(self) -> str:
         """``"pixelviz.resize(x, size, mode='linear', convention='half_pixel')"``."""
@@ -105,6 +103,34 @@ class Candidate:
         if self.scale_rule == "align_corners":
             parts.append("scale=(size - 1) / (len(x) - 1)")
         return f"pixelviz.resize(x, size, {', '.join(parts)})"
+
+
+@functools.lru_cache(maxsize=8192)
+def _matrix(cand: Candidate, n: int, m: int) -> NDArray[np.float64]:
+    """The dense ``(M, N)`` matrix of ``pixelviz.resize`` under ``cand`` (from its sparse table; cached).
+
+    The search compares hundreds of settings on the same size pairs for every
+    op; each table is built once. Outputs outside a ``tf_crop_and_resize``
+    crop have an all-zero row (``extrapolation_value`` 0).
+    """
+    kw = cand.kwargs
+    table = resize_weights(
+        n,
+        m,
+        kw["mode"],
+        kw["convention"],
+        rounding=cand.rounding,
+        cubic_coeff=cand.cubic_coeff,
+        antialias=cand.antialias,
+        scale=cand.scale(n, m),
+        exclude_outside=cand.exclude_outside,
+        coordinate_dtype=cand.coordinate_dtype,
+    )
+    w = np.zeros((m, n))
+    rows = np.broadcast_to(np.arange(m)[:, None], table.index.shape)
+    np.add.at(w, (rows, table.index), table.weight)
+    w.flags.writeable = False
+    return w
 
 
 def _nearest(result: ProbeResult | None) -> list[Candidate]:
