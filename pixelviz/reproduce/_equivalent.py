@@ -1,6 +1,6 @@
 """Which installed ops give the same pixels: one op against all (:func:`equivalent_ops`), all against all.
 
-Every op runs on the same inputs (``ALL_PAIRS``,
+Every op runs on the same inputs (``pixelviz.reproduce.ALL_PAIRS``,
 :func:`~pixelviz.reproduce.shared_signals`) in its library's process
 (:func:`library_outputs`); the comparisons happen here, on arrays.
 """
@@ -227,7 +227,7 @@ def equivalence_matrix(
         The names in the order of the rows (e.g. grouped by convention);
         default: the order of ``outputs``.
     pairs : sequence of (int, int)
-        The size pairs of the outputs (default ``ALL_PAIRS``).
+        The size pairs of the outputs (default ``pixelviz.reproduce.ALL_PAIRS``).
 
     Examples
     --------

@@ -216,14 +216,14 @@ def reproduce_from_outputs(
     ----------
     outputs : sequence of (K, M) array_like
         The op's outputs on ``shared_signals(N, seed=seed)`` for each pair of
-        ``ALL_PAIRS`` (fit pairs, then verification
+        ``pixelviz.reproduce.ALL_PAIRS`` (fit pairs, then verification
         pairs), as :func:`~pixelviz.reproduce.library_outputs` returns them.
     probe : ProbeResult, optional
         The op's probe verdict, to prune the search (everything is tried without it).
     seed : int
         The seed the outputs were computed with.
     pairs : {"shared", "probe"}
-        ``"shared"``: the outputs are over ``ALL_PAIRS``
+        ``"shared"``: the outputs are over ``pixelviz.reproduce.ALL_PAIRS``
         (:data:`FIT_PAIRS` choose, :data:`VERIFY_PAIRS` verify); ``"probe"``:
         over the probe's pairs (:func:`~pixelviz.reproduce.outputs_from_probe`;
         2x, 1.5x and 9 → 1 choose, the non-integer ratios verify).
