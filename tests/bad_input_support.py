@@ -245,6 +245,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "pixelviz.reproduce._porting.order_by_convention": dict(
         probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), groups=[["a", "b"]]
     ),
+    "pixelviz.reproduce._porting.convention_bands": dict(
+        probes=Fresh(lambda: {"a": RESULT.make(), "b": None}), order=["b", "a"]
+    ),
     "pixelviz.reproduce._porting.porting_table": dict(
         matrix=MATRIX, recipes={}, sources=["scipy.zoom.linear"], digits=1, requires="scipy"
     ),
@@ -255,7 +258,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         matrix=MATRIX, probes=Fresh(lambda: {"scipy.zoom.linear": RESULT.make()}), requires="scipy"
     ),
     "pixelviz.plot.equivalence.plot_equivalence_matrix": dict(
-        errors=np.array([[0.0, 0.5], [0.5, 0.0]]), labels=["a", "b"], figsize=(3.0, 3.0), title="t"
+        errors=np.array([[0.0, 0.5], [0.5, 0.0]]), labels=["a", "b"], bands=["x", "x"], figsize=(3.0, 3.0), title="t"
     ),
     "pixelviz.reproduce._equivalent.equivalent_ops": dict(fn=_linear_half_pixel, seed=0, skip_isolated=True),
     "pixelviz.reproduce._equivalent.all_outputs": dict(seed=0, skip_isolated=True),

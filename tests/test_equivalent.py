@@ -159,3 +159,28 @@ def test_plot_equivalence_matrix_cells_on_integer_corners():
         pv.plot.plot_equivalence_matrix(np.zeros((2, 3)), ["a", "b"])
     with pytest.raises(TypeError, match="labels"):
         pv.plot.plot_equivalence_matrix(np.zeros((2, 2)), ["a"])
+
+
+def test_equivalence_matrix_bands_label_runs_of_three_or_more():
+    errors = np.zeros((5, 5))
+    bands = ["② half_pixel"] * 3 + ["③ asymmetric nearest"] * 2
+    fig = pv.plot.plot_equivalence_matrix(errors, list("abcde"), bands=bands)
+    ax = fig.axes[0]
+    # one label, at the middle of rows 0..3 (integer corners: rows cover [i, i+1)); the 2-row band unlabelled
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["② half_pixel"]
+    assert list(ax.get_yticks()) == [1.5]
+    assert list(ax.get_xticks()) == []
+    with pytest.raises(TypeError, match="bands must be a list of 5 str"):
+        pv.plot.plot_equivalence_matrix(errors, list("abcde"), bands=["x"])
+
+
+def test_convention_bands_name_the_measured_grid():
+    from pixelviz import reproduce
+
+    hp = pv.probe_resize(lambda x, m: pv.resize(x, m))
+    ac = pv.probe_resize(lambda x, m: pv.resize(x, m, convention="align_corners"))
+    nn = pv.probe_resize(lambda x, m: pv.resize(x, m, "nearest", "asymmetric"))
+    bands = reproduce.convention_bands({"hp": hp, "ac": ac, "nn": nn, "x": None}, ["ac", "hp", "nn", "x"])
+    assert bands == ["① align_corners", "② half_pixel", "③ asymmetric nearest", "not measured"]
+    with pytest.raises(ValueError, match="not there"):
+        reproduce.convention_bands({"hp": hp}, ["zz"])

@@ -22,7 +22,12 @@ _CLASS_NAMES = ("≤ 1e-6 identical", "≤ 1e-4 float32", "≤ 1e-3", "≤ 1e-2"
 
 
 def plot_equivalence_matrix(
-    errors: Any, labels: Sequence[str], *, figsize: tuple[float, float] | None = None, title: str | None = None
+    errors: Any,
+    labels: Sequence[str],
+    *,
+    bands: Sequence[str] | None = None,
+    figsize: tuple[float, float] | None = None,
+    title: str | None = None,
 ) -> Figure:
     """Heatmap of ``errors[i, j]``, the max abs error between ops ``i`` and ``j`` on shared inputs.
 
@@ -32,8 +37,13 @@ def plot_equivalence_matrix(
         Symmetric, ``>= 0``; NaN where an op failed (drawn grey).
     labels : sequence of str
         One label per row (the same order as the rows).
+    bands : sequence of str, optional
+        One band label per row (e.g. :func:`pixelviz.reproduce.convention_bands`).
+        Runs of equal labels are drawn as bands, separated by lines and
+        labelled once (runs of three rows or more) instead of one label per
+        op, so a matrix of many ops stays legible in the book's column.
     figsize : (float, float), optional
-        Inches; default grows with ``n``.
+        Inches; default grows with ``n`` (the column width with ``bands``).
     title : str, optional
 
     Returns
@@ -54,7 +64,13 @@ def plot_equivalence_matrix(
         raise TypeError(f"labels must be a list of {n} str (one per row); got {labels!r}")
     if not all(isinstance(s, str) for s in labels):
         raise TypeError(f"labels must hold str; got {labels!r}")
-    size = check_figsize("figsize", figsize) or (min(3.0 + 0.22 * n, 16.0), min(2.5 + 0.2 * n, 15.0))
+    if bands is not None:
+        if isinstance(bands, (str, bytes)) or not isinstance(bands, (list, tuple)) or len(bands) != n:
+            raise TypeError(f"bands must be a list of {n} str (one per row) or None; got {bands!r}")
+        if not all(isinstance(b, str) for b in bands):
+            raise TypeError(f"bands must hold str; got {bands!r}")
+    default = (6.4, 5.4) if bands is not None else (min(3.0 + 0.22 * n, 16.0), min(2.5 + 0.2 * n, 15.0))
+    size = check_figsize("figsize", figsize) or default
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None; got {title!r}")
     cmap = ListedColormap(list(_COLORS)).with_extremes(bad="#bbbbbb")
@@ -63,12 +79,27 @@ def plot_equivalence_matrix(
     shown = np.minimum(arr, 9.0)  # every error above 0.1 is one class
     fig, ax = plt.subplots(figsize=size, layout="constrained")
     im = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, norm=norm, extent=(0, n, n, 0), interpolation="nearest")
-    ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=6)
-    ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=6)
+    if bands is None:
+        ax.set_xticks(np.arange(n) + 0.5, labels, rotation=90, fontsize=6)
+        ax.set_yticks(np.arange(n) + 0.5, labels, fontsize=6)
+    else:
+        runs: list[tuple[int, int, str]] = []  # [start, stop) of each run of equal labels
+        for i, b in enumerate(bands):
+            if runs and runs[-1][2] == b:
+                runs[-1] = (runs[-1][0], i + 1, b)
+            else:
+                runs.append((i, i + 1, b))
+        for start, _, _ in runs[1:]:
+            ax.axhline(start, color="k", lw=0.6)
+            ax.axvline(start, color="k", lw=0.6)
+        shown_runs = [r for r in runs if r[1] - r[0] >= 3]
+        ax.set_yticks([(a + b) / 2 for a, b, _ in shown_runs], [t for _, _, t in shown_runs], fontsize=9)
+        ax.set_xticks([])
+        ax.set_xlabel(f"the same {n} ops, in the same order", fontsize=9)
     ax.tick_params(length=0)
     bar = fig.colorbar(im, ax=ax, shrink=0.6, ticks=[(a + b) / 2 for a, b in zip(bounds, bounds[1:])])
-    bar.ax.set_yticklabels(_CLASS_NAMES, fontsize=7)
-    bar.set_label("max abs difference", fontsize=8)
+    bar.ax.set_yticklabels(_CLASS_NAMES, fontsize=9)
+    bar.set_label("max abs difference", fontsize=9)
     if title:
         ax.set_title(title, fontsize=9)
     return fig

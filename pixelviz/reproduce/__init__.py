@@ -29,7 +29,7 @@ from ._compare import FLOAT32, IDENTICAL, Difference, classify_error
 from ._equivalent import Equivalence, EquivalenceMatrix, all_outputs, equivalence_matrix, equivalent_ops
 from ._inputs import ALL_PAIRS, FIT_PAIRS, PROBE_PAIRS, VERIFY_PAIRS, outputs_from_probe, shared_signals
 from ._outputs import ISOLATED_LIBRARIES, library_outputs
-from ._porting import groups_table, order_by_convention, porting_summary, porting_table
+from ._porting import convention_bands, groups_table, order_by_convention, porting_summary, porting_table
 from ._recipe import Recipe
 from ._search import reproduce_from_outputs, reproduce_resize
 from ._space import Candidate
@@ -40,6 +40,7 @@ __all__ = [
     "reproduce_from_outputs",
     "equivalent_ops",
     "order_by_convention",
+    "convention_bands",
     "porting_table",
     "porting_summary",
     "groups_table",

@@ -15,7 +15,7 @@ from ._compare import FLOAT32, _classify
 from ._equivalent import EquivalenceMatrix
 from ._recipe import Recipe
 
-__all__ = ["order_by_convention", "porting_table", "porting_summary", "groups_table"]
+__all__ = ["order_by_convention", "convention_bands", "porting_table", "porting_summary", "groups_table"]
 
 
 def _grid_rank(result: ProbeResult | None) -> tuple[int, int]:
@@ -73,6 +73,47 @@ def order_by_convention(probes: Mapping[str, ProbeResult | None], groups: Sequen
             leader[n] = members[0] if members else n
     first = {n: base.index(leader.get(n, n)) for n in base}
     return sorted(base, key=lambda n: (first[n], base.index(n)))
+
+
+_KIND_WORDS = {
+    ProbeKind.INTERPOLATION: "",
+    ProbeKind.NEAREST: " nearest",
+    ProbeKind.FILTER: " + filter",
+    ProbeKind.INCONCLUSIVE: " (inconclusive)",
+}
+
+
+def convention_bands(probes: Mapping[str, ProbeResult | None], order: Sequence[str]) -> list[str]:
+    """The band label of each op in ``order``: the grid its probe measured and its kind.
+
+    The rows of :func:`order_by_convention` fall into runs of equal labels
+    (``"② half_pixel"``, ``"③ asymmetric nearest"``, ``"② half_pixel + filter"``,
+    ``"no grid"`` ...), which :func:`pixelviz.plot.plot_equivalence_matrix`
+    draws as labelled bands instead of one label per op.
+
+    Examples
+    --------
+    >>> import pixelviz as pv
+    >>> hp = pv.probe_resize(lambda x, m: pv.resize(x, m))
+    >>> convention_bands({"hp": hp, "?": None}, ["hp", "?"])
+    ['② half_pixel', 'not measured']
+    """
+    probes = _check_probes(probes)
+    if isinstance(order, (str, bytes)) or not isinstance(order, (list, tuple)):
+        raise TypeError(f"order must be a list of op names; got {order!r}")
+    missing = [n for n in order if n not in probes]
+    if missing:
+        raise ValueError(f"order must name ops of probes; these are not there: {missing}")
+    labels = []
+    for name in order:
+        result = probes[name]
+        if result is None:
+            labels.append("not measured")
+            continue
+        grids = sorted(result.grids, key=list(GRID_CONVENTIONS).index)
+        grid = grids[0].label if grids else "no grid"
+        labels.append(grid + _KIND_WORDS[result.kind])
+    return labels
 
 
 def _library(name: str) -> str:

@@ -117,9 +117,9 @@ def uint8_behaviour(
     Examples
     --------
     >>> import numpy as np
-    >>> def up2(x, size):
-    ...     return np.repeat(np.asarray(x, dtype=float), 2)[:size] * 0.5
-    >>> uint8_behaviour(lambda x, m: np.floor(up2(x, m)).astype(np.uint8), up2).verdict
+    >>> def half(x, size):  # each sample repeated to at least `size` values, halved
+    ...     return np.repeat(np.asarray(x, dtype=float), -(-size // len(x)))[:size] * 0.5
+    >>> uint8_behaviour(lambda x, m: np.floor(half(x, m)).astype(np.uint8), half).verdict
     'truncates (floor)'
     """
     check_callable("fn_uint8", fn_uint8, "a callable fn_uint8(x, size) on uint8 x")
