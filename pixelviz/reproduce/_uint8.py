@@ -117,9 +117,9 @@ def uint8_behaviour(
     Examples
     --------
     >>> import numpy as np
-    >>> def half(x, size):  # each sample repeated to at least `size` values, halved
-    ...     return np.repeat(np.asarray(x, dtype=float), -(-size // len(x)))[:size] * 0.5
-    >>> uint8_behaviour(lambda x, m: np.floor(half(x, m)).astype(np.uint8), half).verdict
+    >>> def shrink(x, size):  # each sample repeated to at least `size` values, times 0.3
+    ...     return np.repeat(np.asarray(x, dtype=float), -(-size // len(x)))[:size] * 0.3
+    >>> uint8_behaviour(lambda x, m: np.floor(shrink(x, m)).astype(np.uint8), shrink).verdict
     'truncates (floor)'
     """
     check_callable("fn_uint8", fn_uint8, "a callable fn_uint8(x, size) on uint8 x")
