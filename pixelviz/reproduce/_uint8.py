@@ -219,7 +219,7 @@ def uint8_table(*, seed: int = 0, isolated: bool = False) -> list[dict[str, str]
     seed : int
         Seed of the random uint8 signals.
     isolated : bool
-        Also measure the :data:`~pixelviz.reproduce.ISOLATED_LIBRARIES`
+        Also measure the ``ISOLATED_LIBRARIES``
         (TensorFlow, JAX), each in a worker process of its own (seconds to
         start); otherwise their ops are ``"not measured here"``.
 
