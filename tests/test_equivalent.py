@@ -184,3 +184,16 @@ def test_convention_bands_name_the_measured_grid():
     assert bands == ["① align_corners", "② half_pixel", "③ asymmetric nearest", "not measured"]
     with pytest.raises(ValueError, match="not there"):
         reproduce.convention_bands({"hp": hp}, ["zz"])
+
+
+def test_porting_summary_prints_each_group_of_sources_once():
+    from pixelviz import reproduce
+
+    a, b, c = "opencv.resize.linear", "torch.interpolate.linear", "opencv.resize.nearest"
+    errors = np.array([[0.0, 1e-6, 0.5], [1e-6, 0.0, 0.5], [0.5, 0.5, 0.0]])
+    matrix = reproduce.EquivalenceMatrix((a, b, c), errors, ((a, b),))
+    table = reproduce.porting_summary(matrix, {}, [a, b, c])
+    # a and b give the same pixels (1e-6 <= 1e-4): one row naming both; c alone, with no twin
+    assert len(table.rows) == 2
+    assert table.rows[0][0].count(";") == 1 and table.rows[0][1] == "none"
+    assert table.rows[1][1] == "none"

@@ -171,31 +171,40 @@ def porting_table(
 
 
 def porting_summary(matrix: EquivalenceMatrix, recipes: Mapping[str, Recipe], sources: Sequence[str]) -> Table:
-    """The cheat sheet's porting table: per op, the other libraries' ops with the same pixels, and its recipe.
+    """The cheat sheet's porting table: per op, the other ops with the same pixels, and its recipe.
 
-    "Same pixels" is within 1e-4 on the shared inputs; the recipe column is
-    :attr:`Recipe.call`'s keywords, or ``"none"`` when no setting reproduces the op.
+    "Same pixels" is within 1e-4 on the shared inputs; ops of ``sources``
+    that give the same pixels as each other share one row (the first
+    column lists them), so each group of interchangeable ops is printed
+    once. The recipe column is :attr:`Recipe.call`'s keywords, or ``"none"``
+    when no setting reproduces the op.
     """
     if not isinstance(matrix, EquivalenceMatrix):
         raise TypeError(f"matrix must be an EquivalenceMatrix (from equivalence_matrix); got {type(matrix).__name__}")
     recipes = _check_recipes(recipes)
     if isinstance(sources, (str, bytes)) or not isinstance(sources, (list, tuple)):
         raise TypeError(f"sources must be a list of backend names; got {sources!r}")
-    rows = []
     for src in sources:
         if not isinstance(src, str):
             raise TypeError(f"sources must hold backend names (str); got {src!r}")
-        if src not in matrix.names:
-            continue
+    shown = [src for src in sources if src in matrix.names]
+    same: dict[str, frozenset[str]] = {}  # op -> every op (itself included) with its pixels
+    for src in shown:
         i = matrix.names.index(src)
-        twins = [
-            get_backend(n).label
-            for j, n in enumerate(matrix.names)
-            if _library(n) != _library(src) and np.isfinite(matrix.errors[i, j]) and matrix.errors[i, j] <= FLOAT32
-        ]
+        same[src] = frozenset(
+            n for j, n in enumerate(matrix.names) if np.isfinite(matrix.errors[i, j]) and matrix.errors[i, j] <= FLOAT32
+        )
+    rows = []
+    done: set[str] = set()
+    for src in shown:  # sources with the same pixels as each other share one row
+        if src in done:
+            continue
+        alike = [o for o in shown if o not in done and same[o] == same[src]]
+        done.update(alike)
+        twins = [get_backend(n).label for n in matrix.names if n in same[src] and n not in alike]
         r = recipes.get(src)
         recipe = "—" if r is None else (", ".join(f"{k}={v!r}" for k, v in r.kwargs.items()) if r.matched else "none")
-        rows.append([get_backend(src).label, "; ".join(twins) or "none", recipe])
+        rows.append(["; ".join(get_backend(o).label for o in alike), "; ".join(twins) or "none", recipe])
     return Table(["op", "same pixels (≤ 1e-4) in", "pixelviz.resize"], rows)
 
 
