@@ -6,7 +6,7 @@ from typing import Any
 
 from ..conventions import Convention, parse_convention
 
-__all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "COLUMN_INCHES", "convention_color", "panel_grid"]
+__all__ = ["CONVENTION_COLORS", "SIGNAL_COLOR", "COLUMN_INCHES", "COLUMN_PX", "convention_color", "panel_grid"]
 
 #: One colour per convention, used by every figure and explorer.
 CONVENTION_COLORS = {
@@ -31,6 +31,9 @@ def convention_color(convention: Convention | str | Any) -> str:
 #: (``figure.dpi`` 110 in :data:`pixelviz.plot.style.BOOK_RC`): 9 pt text then
 #: stays 9 × 110 / 72 ≈ 13.8 CSS px.
 COLUMN_INCHES = 6.4
+
+#: Width of the book's text column in CSS pixels: figures are drawn for it.
+COLUMN_PX = 688
 
 
 def panel_grid(n: int, panel_width: float, max_width: float = COLUMN_INCHES) -> tuple[int, int]:

@@ -7,17 +7,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.figure import Figure
 
-from .._validate import check_finite_float, check_image, check_int
-from ._style import COLUMN_INCHES
-from .grid2d import show_image
+from .._validate import check_finite_float, check_int
+from ._style import COLUMN_INCHES, COLUMN_PX
+from .grid2d import _check_image_list, show_image
 
 __all__ = ["COLUMN_PX", "plot_crops", "text_px"]
-
-#: Width of the book's text column in CSS pixels: figures are drawn for it.
-COLUMN_PX = 688
 
 
 def text_px(fig: Figure, fontsize: float, column_px: int = COLUMN_PX) -> float:
@@ -64,11 +60,7 @@ def plot_crops(
     -------
     matplotlib Figure
     """
-    if isinstance(images, (str, bytes, np.ndarray)) or not isinstance(images, (list, tuple)):
-        raise TypeError(f"images must be a list of images; got {type(images).__name__}")
-    imgs = [check_image(f"images[{k}]", im) for k, im in enumerate(images)]
-    if not 1 <= len(imgs) <= 24:
-        raise ValueError(f"images must hold 1 to 24 crops; got {len(imgs)}")
+    imgs = _check_image_list(images, maximum=24, what="crops")
     if isinstance(titles, (str, bytes)) or not isinstance(titles, (list, tuple)) or len(titles) != len(imgs):
         raise ValueError(f"titles must be a list with one str per image ({len(imgs)}); got {titles!r}")
     for k, t in enumerate(titles):

@@ -206,6 +206,21 @@ def plot_grid_2d(
     return fig
 
 
+def _check_image_list(images: Any, *, maximum: int, what: str) -> list[np.ndarray]:
+    """``images`` (a list or tuple of images) checked one by one, ``1`` to ``maximum`` of them.
+
+    The one check of the figures that put images side by side
+    (:func:`plot_images`, :func:`pixelviz.plot.plot_crops`); ``what`` names
+    the panels in the message (``"images must hold 1 to 24 crops; got 0"``).
+    """
+    if isinstance(images, (str, bytes, np.ndarray)) or not isinstance(images, (list, tuple)):
+        raise TypeError(f"images must be a list of images; got {type(images).__name__}")
+    imgs = [check_image(f"images[{k}]", im) for k, im in enumerate(images)]
+    if not 1 <= len(imgs) <= maximum:
+        raise ValueError(f"images must hold 1 to {maximum} {what}; got {len(imgs)}")
+    return imgs
+
+
 def plot_images(
     images: Sequence[Any],
     titles: Sequence[str] | None = None,
@@ -233,13 +248,7 @@ def plot_images(
     -------
     matplotlib Figure
     """
-    if isinstance(images, (str, bytes, np.ndarray)) or not isinstance(images, (list, tuple)):
-        raise TypeError(f"images must be a list of images; got {type(images).__name__}")
-    imgs = [check_image(f"images[{k}]", im) for k, im in enumerate(images)]
-    if not imgs:
-        raise ValueError("images must hold at least one image; got an empty sequence")
-    if len(imgs) > 24:
-        raise ValueError(f"images must hold at most 24 panels; got {len(imgs)}")
+    imgs = _check_image_list(images, maximum=24, what="panels")
     if titles is not None and len(titles) != len(imgs):
         raise ValueError(f"titles must have one entry per image ({len(imgs)}); got {len(titles)}")
     cmap = check_cmap("cmap", cmap)
